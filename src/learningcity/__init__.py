@@ -1,0 +1,1 @@
+"""Thailand Learning City Platform (แพลตฟอร์มเมืองแห่งการเรียนรู้ของประเทศไทย)."""

@@ -1,0 +1,72 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import THAI_PREFIX, LocalGovernmentType
+
+
+class Province(models.Model):
+    """A province, named as in geothai (DOPA codes)."""
+
+    code = models.CharField(_("code"), max_length=2, unique=True)
+    name_th = models.CharField(_("Thai name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=100)
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.name_th
+
+
+class District(models.Model):
+    """A district (อำเภอ), named as in geothai."""
+
+    code = models.CharField(_("code"), max_length=4, unique=True)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
+    name_th = models.CharField(_("Thai name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=100)
+
+    class Meta:
+        ordering = ["province__name_th", "name_th"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self) -> str:
+        return self.name_th
+
+
+class LocalGovernment(models.Model):
+    """A local government organisation (อปท.) from the DLA registry."""
+
+    dla_code = models.CharField(_("DLA code"), max_length=7, unique=True)
+    type = models.CharField(_("type"), max_length=32, choices=LocalGovernmentType.choices)
+    name_th = models.CharField(_("name"), max_length=150)
+    full_name_th = models.CharField(_("full name"), max_length=200)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The district as DLA writes it, kept when geothai has no district of that name.
+    district_th = models.CharField(_("district (as in the registry)"), max_length=100)
+    lat = models.DecimalField(_("latitude"), max_digits=10, decimal_places=7, null=True)
+    lon = models.DecimalField(_("longitude"), max_digits=10, decimal_places=7, null=True)
+    area_km2 = models.DecimalField(_("area (km²)"), max_digits=9, decimal_places=2, null=True)
+
+    class Meta:
+        ordering = ["province__name_th", "name_th", "type"]
+        verbose_name = _("local government")
+        verbose_name_plural = _("local governments")
+        indexes = [models.Index(fields=["province", "name_th"])]
+
+    def __str__(self) -> str:
+        return f"{self.full_name_th} ({self.province.name_th})"
+
+    @property
+    def type_abbreviation(self) -> str:
+        return THAI_PREFIX[LocalGovernmentType(self.type)][1]
+
+    @property
+    def district_name(self) -> str:
+        return self.district.name_th if self.district_id else self.district_th

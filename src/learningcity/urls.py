@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Thailand Learning City Platform — administration")
+admin.site.site_title = _("Learning City Platform")
+admin.site.index_title = _("Secretariat administration")
+
+urlpatterns = [
+    path("", include("learningcity.editions.urls")),
+    path("accounts/", include("learningcity.accounts.urls")),
+    path("registry/", include("learningcity.registry.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
