@@ -107,36 +107,66 @@ class EditionFactory(factory.django.DjangoModelFactory):
         for kind, start, end in phases:
             Phase.objects.create(edition=self, kind=kind, starts_at=start, ends_at=end)
         AwardCategory.objects.create(
-            edition=self, code="YOUTH", order=1, name_th="เมืองสำหรับเด็กและเยาวชน",
-            name_en="Learning City for YOUTH", sdgs=[4, 10, 13],
+            edition=self,
+            code="YOUTH",
+            order=1,
+            name_th="เมืองสำหรับเด็กและเยาวชน",
+            name_en="Learning City for YOUTH",
+            sdgs=[4, 10, 13],
         )
         AwardCategory.objects.create(
-            edition=self, code="EQUITY", order=2, name_th="เมืองลดความเหลื่อมล้ำ",
-            name_en="Learning City for EQUITY", sdgs=[1, 4, 5, 10, 11],
+            edition=self,
+            code="EQUITY",
+            order=2,
+            name_th="เมืองลดความเหลื่อมล้ำ",
+            name_en="Learning City for EQUITY",
+            sdgs=[1, 4, 5, 10, 11],
         )
         sections = [
-            AnswerSection.NARRATIVE, AnswerSection.INDICATORS, AnswerSection.LEARNING_PLACES,
-            AnswerSection.PARTNERS, AnswerSection.WORKING_GROUP, AnswerSection.CASE_STUDIES,
+            AnswerSection.NARRATIVE,
+            AnswerSection.INDICATORS,
+            AnswerSection.LEARNING_PLACES,
+            AnswerSection.PARTNERS,
+            AnswerSection.WORKING_GROUP,
+            AnswerSection.CASE_STUDIES,
         ]
         for number, (points, section) in enumerate(
             zip([15, 20, 20, 15, 15, 15], sections, strict=True), start=1
         ):
             Criterion.objects.create(
-                edition=self, number=number, title_th=f"เกณฑ์ที่ {number}",
-                short_title_th=f"เกณฑ์ที่ {number}", max_points=points, section=section,
+                edition=self,
+                number=number,
+                title_th=f"เกณฑ์ที่ {number}",
+                short_title_th=f"เกณฑ์ที่ {number}",
+                max_points=points,
+                section=section,
             )
         RequiredDocument.objects.create(
-            edition=self, kind=DocumentKind.MAP, order=1, title_th="แผนที่เมือง",
+            edition=self,
+            kind=DocumentKind.MAP,
+            order=1,
+            title_th="แผนที่เมือง",
             max_bytes=10 * 1024 * 1024,
             content_types=["image/jpeg", "image/png", "application/pdf"],
         )
         RequiredDocument.objects.create(
-            edition=self, kind=DocumentKind.PHOTOS, order=2, title_th="ภาพประกอบ 10 ภาพ",
-            min_count=10, max_count=10, width_px=1920, height_px=1080,
-            max_bytes=5 * 1024 * 1024, content_types=["image/jpeg", "image/png"],
+            edition=self,
+            kind=DocumentKind.PHOTOS,
+            order=2,
+            title_th="ภาพประกอบ 10 ภาพ",
+            min_count=10,
+            max_count=10,
+            width_px=1920,
+            height_px=1080,
+            max_bytes=5 * 1024 * 1024,
+            content_types=["image/jpeg", "image/png"],
             caption_required=True,
         )
         RequiredDocument.objects.create(
-            edition=self, kind=DocumentKind.PRESENTATION, order=3, title_th="ไฟล์นำเสนอ",
-            max_bytes=50 * 1024 * 1024, content_types=["application/pdf"],
+            edition=self,
+            kind=DocumentKind.PRESENTATION,
+            order=3,
+            title_th="ไฟล์นำเสนอ",
+            max_bytes=50 * 1024 * 1024,
+            content_types=["application/pdf"],
         )

@@ -19,8 +19,11 @@ def validate_rubric_points(points: list[int]) -> None:
     total = sum(points)
     if total != RUBRIC_TOTAL:
         raise ValidationError(
-            _("The criteria total %(total)s points; an edition's criteria must total exactly "
-              "%(required)s points.") % {"total": total, "required": RUBRIC_TOTAL},
+            _(
+                "The criteria total %(total)s points; an edition's criteria must total exactly "
+                "%(required)s points."
+            )
+            % {"total": total, "required": RUBRIC_TOTAL},
             code="rubric_total",
         )
 
@@ -31,9 +34,7 @@ def rubric_total(edition: Edition) -> int:
 
 def current_edition() -> Edition | None:
     """The edition the public call shows: the newest published edition that is not a demo."""
-    return (
-        Edition.objects.filter(is_published=True, is_demo=False).order_by("-number").first()
-    )
+    return Edition.objects.filter(is_published=True, is_demo=False).order_by("-number").first()
 
 
 def demo_edition() -> Edition | None:

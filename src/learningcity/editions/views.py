@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from . import services
 
@@ -11,18 +12,19 @@ def call(request: HttpRequest, number: int | None = None) -> HttpResponse:
     if edition is None:
         if number is not None:
             raise Http404
-        return render(request, "editions/no_edition.html", status=200)
-    now_standing = services.standing(edition)
+        return render(request, "editions/no_edition.html")
+    now = timezone.now()
+    now_standing = services.standing(edition, now)
     primary = now_standing.primary
+    upcoming = now_standing.upcoming
     context = {
         "edition": edition,
         "standing": now_standing,
         "primary": primary,
-        "days_left": services.days_left(primary) if primary else None,
-        "days_until": (
-            services.days_until(now_standing.upcoming) if now_standing.upcoming else None
-        ),
+        "now_at": now,
+        "days_left": services.days_left(primary, now) if primary else None,
+        "days_until": services.days_until(upcoming, now) if upcoming else None,
         "rubric_total": sum(c.max_points for c in edition.criteria.all()),
-        "demo": services.demo_edition() if not edition.is_demo else None,
+        "demo": None if edition.is_demo else services.demo_edition(),
     }
     return render(request, "editions/call.html", context)

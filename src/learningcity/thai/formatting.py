@@ -8,14 +8,14 @@ year is Buddhist-era (CE + 543); in English the year is CE with the B.E. year in
 import datetime as dt
 from decimal import Decimal
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import get_language
 from pythainlp.util import arabic_digit_to_thai_digit, bahttext, thai_strftime
 
 BE_OFFSET = 543
 
 
-def _is_thai() -> bool:
+def is_thai() -> bool:
     return (get_language() or "th").startswith("th")
 
 
@@ -42,12 +42,14 @@ def thai_digits(text: object) -> str:
     return arabic_digit_to_thai_digit(str(text))
 
 
-def format_date(value: dt.date | dt.datetime | None, *, short: bool = False, digits: bool = False) -> str:
+def format_date(
+    value: dt.date | dt.datetime | None, *, short: bool = False, digits: bool = False
+) -> str:
     """``31 กรกฎาคม 2569`` (or ``31 ก.ค. 2569`` when short); English: ``31 July 2026``."""
     if value is None:
         return ""
     local = _as_datetime(_local(value))
-    if not _is_thai():
+    if not is_thai():
         return local.strftime("%-d %b %Y" if short else "%-d %B %Y")
     return thai_strftime(local, "%-d %b %Y" if short else "%-d %B %Y", thaidigit=digits)
 
@@ -58,7 +60,7 @@ def format_time(value: dt.datetime | None, *, digits: bool = False) -> str:
         return ""
     local = _local(value)
     text = f"{local:%H:%M}"
-    if not _is_thai():
+    if not is_thai():
         return text
     text = f"{text} น."
     return thai_digits(text) if digits else text
@@ -70,7 +72,7 @@ def format_datetime(value: dt.datetime | None, *, short: bool = False, digits: b
         return ""
     date_part = format_date(value, short=short, digits=digits)
     time_part = format_time(value, digits=digits)
-    if not _is_thai():
+    if not is_thai():
         return f"{date_part}, {time_part}"
     return f"{date_part} เวลา {time_part}"
 
@@ -85,7 +87,7 @@ def format_date_range(start: dt.datetime, end: dt.datetime, *, short: bool = Fal
     if first.year != last.year:
         return f"{format_date(first, short=short)} – {full_last}"
     if first.month != last.month:
-        if _is_thai():
+        if is_thai():
             head = thai_strftime(first, "%-d %b" if short else "%-d %B")
         else:
             head = first.strftime("%-d %b" if short else "%-d %B")
@@ -97,7 +99,7 @@ def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str
     """``30,000`` — grouped digits, the way Thai official documents write amounts."""
     if value is None:
         return ""
-    return formats.number_format(value, decimal_pos=decimals, use_l10n=False, force_grouping=True)
+    return f"{value:,.{decimals}f}"
 
 
 def baht_words(amount: int | float | Decimal | None) -> str:

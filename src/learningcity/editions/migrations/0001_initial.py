@@ -6,154 +6,390 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Edition',
+            name="Edition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True, verbose_name='edition number')),
-                ('year_be', models.PositiveSmallIntegerField(verbose_name='year (B.E.)')),
-                ('title_th', models.CharField(max_length=200, verbose_name='Thai title')),
-                ('title_en', models.CharField(max_length=200, verbose_name='English title')),
-                ('summary_th', models.TextField(blank=True, verbose_name='what the award is (Thai)')),
-                ('summary_en', models.TextField(blank=True, verbose_name='what the award is (English)')),
-                ('organiser_th', models.TextField(blank=True, verbose_name='organisers (Thai)')),
-                ('decision_note_th', models.CharField(blank=True, max_length=200, verbose_name='decision note (Thai)')),
-                ('min_population', models.PositiveIntegerField(default=5000, verbose_name='minimum population')),
-                ('representatives_required', models.PositiveSmallIntegerField(default=2, verbose_name='training representatives per area')),
-                ('is_demo', models.BooleanField(default=False, help_text='A practice edition for trying every step.', verbose_name='demo edition')),
-                ('is_published', models.BooleanField(default=False, verbose_name='published')),
-                ('settings', models.JSONField(blank=True, default=dict, verbose_name='settings')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(unique=True, verbose_name="edition number"),
+                ),
+                ("year_be", models.PositiveSmallIntegerField(verbose_name="year (B.E.)")),
+                ("title_th", models.CharField(max_length=200, verbose_name="Thai title")),
+                ("title_en", models.CharField(max_length=200, verbose_name="English title")),
+                (
+                    "summary_th",
+                    models.TextField(blank=True, verbose_name="what the award is (Thai)"),
+                ),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, verbose_name="what the award is (English)"),
+                ),
+                ("organiser_th", models.TextField(blank=True, verbose_name="organisers (Thai)")),
+                (
+                    "decision_note_th",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="decision note (Thai)"
+                    ),
+                ),
+                (
+                    "min_population",
+                    models.PositiveIntegerField(default=5000, verbose_name="minimum population"),
+                ),
+                (
+                    "representatives_required",
+                    models.PositiveSmallIntegerField(
+                        default=2, verbose_name="training representatives per area"
+                    ),
+                ),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A practice edition for trying every step.",
+                        verbose_name="demo edition",
+                    ),
+                ),
+                ("is_published", models.BooleanField(default=False, verbose_name="published")),
+                ("settings", models.JSONField(blank=True, default=dict, verbose_name="settings")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
+                ),
             ],
             options={
-                'verbose_name': 'edition',
-                'verbose_name_plural': 'editions',
-                'ordering': ['-number'],
+                "verbose_name": "edition",
+                "verbose_name_plural": "editions",
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('title_th', models.TextField(verbose_name='criterion (Thai)')),
-                ('title_en', models.TextField(blank=True, verbose_name='criterion (English)')),
-                ('short_title_th', models.CharField(max_length=120, verbose_name='short title (Thai)')),
-                ('guidance_th', models.TextField(blank=True, verbose_name='guidance for applicants (Thai)')),
-                ('max_points', models.PositiveSmallIntegerField(verbose_name='maximum points')),
-                ('section', models.CharField(choices=[('narrative', 'Narrative only'), ('indicators', 'Indicators of measured change'), ('learning_places', 'Learning places'), ('partners', 'Partners and resources'), ('working_group', 'Working group and meetings'), ('case_studies', 'Case studies')], default='narrative', max_length=20, verbose_name='structured answer')),
-                ('narrative_max_chars', models.PositiveIntegerField(default=3000, verbose_name='narrative length limit')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='editions.edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("title_th", models.TextField(verbose_name="criterion (Thai)")),
+                ("title_en", models.TextField(blank=True, verbose_name="criterion (English)")),
+                (
+                    "short_title_th",
+                    models.CharField(max_length=120, verbose_name="short title (Thai)"),
+                ),
+                (
+                    "guidance_th",
+                    models.TextField(blank=True, verbose_name="guidance for applicants (Thai)"),
+                ),
+                ("max_points", models.PositiveSmallIntegerField(verbose_name="maximum points")),
+                (
+                    "section",
+                    models.CharField(
+                        choices=[
+                            ("narrative", "Narrative only"),
+                            ("indicators", "Indicators of measured change"),
+                            ("learning_places", "Learning places"),
+                            ("partners", "Partners and resources"),
+                            ("working_group", "Working group and meetings"),
+                            ("case_studies", "Case studies"),
+                        ],
+                        default="narrative",
+                        max_length=20,
+                        verbose_name="structured answer",
+                    ),
+                ),
+                (
+                    "narrative_max_chars",
+                    models.PositiveIntegerField(
+                        default=3000, verbose_name="narrative length limit"
+                    ),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="criteria",
+                        to="editions.edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'criterion',
-                'verbose_name_plural': 'criteria',
-                'ordering': ['edition', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('edition', 'number'), name='criterion_unique_number'), models.CheckConstraint(condition=models.Q(('max_points__gt', 0)), name='criterion_points_positive')],
+                "verbose_name": "criterion",
+                "verbose_name_plural": "criteria",
+                "ordering": ["edition", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("edition", "number"), name="criterion_unique_number"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("max_points__gt", 0)), name="criterion_points_positive"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='order')),
-                ('name_th', models.CharField(max_length=150, verbose_name='name')),
-                ('nickname_th', models.CharField(blank=True, max_length=50, verbose_name='nickname')),
-                ('phone', models.CharField(max_length=32, verbose_name='phone')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='editions.edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(verbose_name="order")),
+                ("name_th", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "nickname_th",
+                    models.CharField(blank=True, max_length=50, verbose_name="nickname"),
+                ),
+                ("phone", models.CharField(max_length=32, verbose_name="phone")),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="editions.edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacts',
-                'ordering': ['edition', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('edition', 'order'), name='contact_unique_order')],
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacts",
+                "ordering": ["edition", "order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("edition", "order"), name="contact_unique_order"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='AwardCategory',
+            name="AwardCategory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, verbose_name='code')),
-                ('order', models.PositiveSmallIntegerField(default=1, verbose_name='order')),
-                ('name_th', models.CharField(max_length=200, verbose_name='Thai name')),
-                ('name_en', models.CharField(max_length=200, verbose_name='English name')),
-                ('description_th', models.TextField(blank=True, verbose_name='description (Thai)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('sdgs', models.JSONField(blank=True, default=list, verbose_name='SDGs')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='categories', to='editions.edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, verbose_name="code")),
+                ("order", models.PositiveSmallIntegerField(default=1, verbose_name="order")),
+                ("name_th", models.CharField(max_length=200, verbose_name="Thai name")),
+                ("name_en", models.CharField(max_length=200, verbose_name="English name")),
+                ("description_th", models.TextField(blank=True, verbose_name="description (Thai)")),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="description (English)"),
+                ),
+                ("sdgs", models.JSONField(blank=True, default=list, verbose_name="SDGs")),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="categories",
+                        to="editions.edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'award category',
-                'verbose_name_plural': 'award categories',
-                'ordering': ['edition', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('edition', 'code'), name='category_unique_code')],
+                "verbose_name": "award category",
+                "verbose_name_plural": "award categories",
+                "ordering": ["edition", "order"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("edition", "code"), name="category_unique_code")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Phase',
+            name="Phase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('registration', 'Registration'), ('training', 'Learning-city manager training'), ('submission', 'Application submission'), ('presentation', 'Presentation to the committee'), ('judging', 'Scoring and decision'), ('ceremony', 'Award ceremony')], max_length=16, verbose_name='phase')),
-                ('starts_at', models.DateTimeField(verbose_name='starts')),
-                ('ends_at', models.DateTimeField(verbose_name='ends')),
-                ('location_th', models.CharField(blank=True, max_length=300, verbose_name='place (Thai)')),
-                ('note_th', models.CharField(blank=True, max_length=300, verbose_name='note (Thai)')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='phases', to='editions.edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("registration", "Registration"),
+                            ("training", "Learning-city manager training"),
+                            ("submission", "Application submission"),
+                            ("presentation", "Presentation to the committee"),
+                            ("judging", "Scoring and decision"),
+                            ("ceremony", "Award ceremony"),
+                        ],
+                        max_length=16,
+                        verbose_name="phase",
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts")),
+                ("ends_at", models.DateTimeField(verbose_name="ends")),
+                (
+                    "location_th",
+                    models.CharField(blank=True, max_length=300, verbose_name="place (Thai)"),
+                ),
+                (
+                    "note_th",
+                    models.CharField(blank=True, max_length=300, verbose_name="note (Thai)"),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="phases",
+                        to="editions.edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phase',
-                'verbose_name_plural': 'phases',
-                'ordering': ['starts_at', 'ends_at'],
-                'constraints': [models.UniqueConstraint(fields=('edition', 'kind'), name='phase_unique_kind'), models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='phase_ends_after_start')],
+                "verbose_name": "phase",
+                "verbose_name_plural": "phases",
+                "ordering": ["starts_at", "ends_at"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("edition", "kind"), name="phase_unique_kind"),
+                    models.CheckConstraint(
+                        condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                        name="phase_ends_after_start",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Prize',
+            name="Prize",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(verbose_name='order')),
-                ('title_th', models.CharField(max_length=200, verbose_name='Thai title')),
-                ('title_en', models.CharField(blank=True, max_length=200, verbose_name='English title')),
-                ('amount_baht', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, verbose_name='amount (baht)')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='prizes', to='editions.edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(verbose_name="order")),
+                ("title_th", models.CharField(max_length=200, verbose_name="Thai title")),
+                (
+                    "title_en",
+                    models.CharField(blank=True, max_length=200, verbose_name="English title"),
+                ),
+                (
+                    "amount_baht",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="amount (baht)",
+                    ),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="prizes",
+                        to="editions.edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'prize',
-                'verbose_name_plural': 'prizes',
-                'ordering': ['edition', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('edition', 'order'), name='prize_unique_order')],
+                "verbose_name": "prize",
+                "verbose_name_plural": "prizes",
+                "ordering": ["edition", "order"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("edition", "order"), name="prize_unique_order")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RequiredDocument',
+            name="RequiredDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('map', 'City map / learning-resource route map'), ('photos', 'Photos with captions'), ('presentation', 'Presentation file')], max_length=16, verbose_name='kind')),
-                ('order', models.PositiveSmallIntegerField(default=1, verbose_name='order')),
-                ('title_th', models.CharField(max_length=200, verbose_name='Thai title')),
-                ('title_en', models.CharField(blank=True, max_length=200, verbose_name='English title')),
-                ('description_th', models.TextField(blank=True, verbose_name='description (Thai)')),
-                ('min_count', models.PositiveSmallIntegerField(default=1, verbose_name='minimum number of files')),
-                ('max_count', models.PositiveSmallIntegerField(default=1, verbose_name='maximum number of files')),
-                ('width_px', models.PositiveIntegerField(blank=True, null=True, verbose_name='width (px)')),
-                ('height_px', models.PositiveIntegerField(blank=True, null=True, verbose_name='height (px)')),
-                ('max_bytes', models.PositiveBigIntegerField(verbose_name='maximum size (bytes)')),
-                ('content_types', models.JSONField(default=list, verbose_name='accepted file types')),
-                ('caption_required', models.BooleanField(default=False, verbose_name='caption required')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='editions.edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("map", "City map / learning-resource route map"),
+                            ("photos", "Photos with captions"),
+                            ("presentation", "Presentation file"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=1, verbose_name="order")),
+                ("title_th", models.CharField(max_length=200, verbose_name="Thai title")),
+                (
+                    "title_en",
+                    models.CharField(blank=True, max_length=200, verbose_name="English title"),
+                ),
+                ("description_th", models.TextField(blank=True, verbose_name="description (Thai)")),
+                (
+                    "min_count",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="minimum number of files"
+                    ),
+                ),
+                (
+                    "max_count",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="maximum number of files"
+                    ),
+                ),
+                (
+                    "width_px",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="width (px)"),
+                ),
+                (
+                    "height_px",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="height (px)"),
+                ),
+                ("max_bytes", models.PositiveBigIntegerField(verbose_name="maximum size (bytes)")),
+                (
+                    "content_types",
+                    models.JSONField(default=list, verbose_name="accepted file types"),
+                ),
+                (
+                    "caption_required",
+                    models.BooleanField(default=False, verbose_name="caption required"),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="editions.edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'required document',
-                'verbose_name_plural': 'required documents',
-                'ordering': ['edition', 'order'],
-                'constraints': [models.UniqueConstraint(fields=('edition', 'kind'), name='document_unique_kind'), models.CheckConstraint(condition=models.Q(('max_count__gte', models.F('min_count'))), name='document_count_range')],
+                "verbose_name": "required document",
+                "verbose_name_plural": "required documents",
+                "ordering": ["edition", "order"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("edition", "kind"), name="document_unique_kind"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("max_count__gte", models.F("min_count"))),
+                        name="document_count_range",
+                    ),
+                ],
             },
         ),
     ]

@@ -1,7 +1,7 @@
 """Template filters for Thai formatting; loaded as builtins, so no ``{% load %}`` is needed.
 
-``{{ d|thai_date }}``, ``{{ d|thai_date_short }}``, ``{{ d|thai_datetime }}``, ``{{ d|thai_time }}``,
-``{{ year|be_year }}``, ``{{ n|thai_digits }}``, ``{{ n|number }}``, ``{{ n|baht_words }}``,
+``{{ d|thai_date }}``, ``{{ d|thai_date_short }}``, ``{{ d|thai_datetime }}``,
+``{{ d|thai_time }}``, ``{{ year|be_year }}``, ``{{ n|thai_digits }}``, ``{{ n|number }}``, ``{{ n|baht_words }}``,
 ``{% date_range start end %}``.
 """
 
@@ -37,3 +37,13 @@ def number(value, decimals=0):
 @register.simple_tag
 def date_range(start, end, short=False):
     return formatting.format_date_range(start, end, short=short)
+
+
+@register.filter
+def tr(obj, name):
+    """``{{ edition|tr:"title" }}``: the English field in English when it is filled, else Thai."""
+    if not formatting.is_thai():
+        english = getattr(obj, f"{name}_en", "")
+        if english:
+            return english
+    return getattr(obj, f"{name}_th", "")

@@ -1,0 +1,45 @@
+"""``learningcity demo``: a realistic platform on SQLite in one command, then serve it."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from learningcity.demo import builder
+from learningcity.editions.loading import load_edition_file
+
+
+class Command(BaseCommand):
+    help = "Set up the demo (migrate, edition 1, registry, demo data) and serve it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="Set up only; do not serve.")
+        parser.add_argument("--addrport", default="127.0.0.1:8000")
+
+    def handle(self, *args, no_serve=False, addrport="127.0.0.1:8000", **options):
+        say = self.stdout.write
+        say(_("1/5 Preparing the database…"))
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        say(_("2/5 Loading edition 1 of the award…"))
+        edition = load_edition_file().edition
+        say(_("3/5 Importing the local-government registry…"))
+        call_command("import_registry", verbosity=0)
+        say(_("4/5 Creating the practice edition, people and organisations…"))
+        demo = builder.ensure_demo_edition(edition)
+        people = builder.ensure_people()
+        organisations = builder.ensure_organisations()
+        say(_("5/5 Ready."))
+        say("")
+        say(_("Demo logins (password for all: %(password)s)") % {"password": builder.DEMO_PASSWORD})
+        for person, user in people:
+            say(f"  {user.email:<45} {person.what}")
+        role_coordinator, role_head = _("coordinator"), _("head")
+        for organisation, coordinator, head in organisations:
+            say(f"  {coordinator.email:<45} {role_coordinator}: {organisation.name}")
+            say(f"  {head.email:<45} {role_head}: {organisation.name}")
+        say("")
+        say(_("Practice edition: %(title)s") % {"title": demo.title_th})
+        if no_serve:
+            return
+        say(_("Serving on http://%(addr)s/ — press Ctrl+C to stop.") % {"addr": addrport})
+        call_command("runserver", addrport, use_reloader=False, skip_checks=True)

@@ -1,0 +1,66 @@
+from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
+
+from .models import AwardCategory, Contact, Criterion, Edition, Phase, Prize, RequiredDocument
+from .services import validate_rubric_points
+
+
+class PhaseInline(admin.TabularInline):
+    model = Phase
+    extra = 0
+
+
+class CategoryInline(admin.StackedInline):
+    model = AwardCategory
+    extra = 0
+
+
+class RubricFormSet(BaseInlineFormSet):
+    """Refuses to save an edition whose criteria do not total exactly 100 points."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        points = [
+            form.cleaned_data["max_points"]
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        validate_rubric_points(points)
+
+
+class CriterionInline(admin.StackedInline):
+    model = Criterion
+    formset = RubricFormSet
+    extra = 0
+
+
+class DocumentInline(admin.StackedInline):
+    model = RequiredDocument
+    extra = 0
+
+
+class PrizeInline(admin.TabularInline):
+    model = Prize
+    extra = 0
+
+
+class ContactInline(admin.TabularInline):
+    model = Contact
+    extra = 0
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ["number", "title_th", "year_be", "is_published", "is_demo"]
+    list_filter = ["is_published", "is_demo"]
+    search_fields = ["title_th", "title_en"]
+    inlines = [
+        PhaseInline,
+        CategoryInline,
+        CriterionInline,
+        DocumentInline,
+        PrizeInline,
+        ContactInline,
+    ]
