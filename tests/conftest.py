@@ -6,6 +6,7 @@ def _test_settings(settings, tmp_path):
     """Fast hashing, files in a temporary folder, tasks run at once, static without manifest."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STATIC_ROOT = tmp_path / "static"
     settings.STORAGES = {
         "default": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
