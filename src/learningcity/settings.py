@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "learningcity.registry",
     "learningcity.thai",
     "learningcity.demo",
+    "learningcity.audit",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
