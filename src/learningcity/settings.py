@@ -177,8 +177,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
-# Uploads are private: nothing under MEDIA_ROOT is served by URL, only through checked views.
-MEDIA_URL = None
+# Uploads are private: no URL pattern serves MEDIA_URL, files go out only through views that
+# check permissions (the storage has no base_url, so a file never yields a public URL).
+MEDIA_URL = "/media/"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

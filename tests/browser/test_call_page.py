@@ -33,8 +33,8 @@ def test_call_page_language_switch_to_english(live_server, page_factory):
     page = page_factory()
     page.goto(live_server.url + "/")
 
-    page.select_option("#lang-select", "en")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")
 
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Schedule" in page.locator("#schedule h2").inner_text()

@@ -10,6 +10,14 @@ from .enums import MembershipRole, OrganisationKind, Role
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
+    def with_email(self, email: str) -> models.QuerySet["User"]:
+        """The user whose address matches ``email`` ignoring case, as the unique index does."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=email.strip().lower())
+
+    def get_by_natural_key(self, username: str | None) -> "User":
+        # Log-in and the admin look people up by e-mail; match it the way it is kept unique.
+        return self.with_email(username or "").get()
+
     def create_user(self, email: str, password: str | None = None, **fields) -> "User":
         user = self.model(email=self.normalize_email(email).lower(), **fields)
         user.set_password(password)
@@ -35,6 +43,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(_("may use the admin site"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
     email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
+    privacy_accepted_at = models.DateTimeField(
+        _("privacy notice acknowledged at"), null=True, blank=True
+    )
 
     objects = UserManager()
 
@@ -78,7 +89,9 @@ class Organisation(models.Model):
         verbose_name=_("local government"),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-    members = models.ManyToManyField(User, through="Membership", related_name="organisations")
+    members = models.ManyToManyField(
+        User, through="Membership", related_name="organisations", verbose_name=_("members")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -90,9 +103,16 @@ class Organisation(models.Model):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    """A person's place in an organisation; the coordinator manages its entry."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(
         _("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER

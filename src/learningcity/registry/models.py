@@ -59,6 +59,23 @@ class LocalGovernment(models.Model):
         verbose_name = _("local government")
         verbose_name_plural = _("local governments")
         indexes = [models.Index(fields=["province", "name_th"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(type__in=LocalGovernmentType.values),
+                name="registry_localgovernment_type_known",
+            ),
+            # An unknown area is NULL, never zero.
+            models.CheckConstraint(
+                condition=models.Q(area_km2__isnull=True) | models.Q(area_km2__gt=0),
+                name="registry_localgovernment_area_positive",
+            ),
+            # Half a coordinate places nothing on a map.
+            models.CheckConstraint(
+                condition=models.Q(lat__isnull=True, lon__isnull=True)
+                | models.Q(lat__isnull=False, lon__isnull=False),
+                name="registry_localgovernment_lat_lon_paired",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name_th} ({self.province.name_th})"
@@ -70,3 +87,23 @@ class LocalGovernment(models.Model):
     @property
     def district_name(self) -> str:
         return self.district.name_th if self.district_id else self.district_th
+
+
+class RegistryImport(models.Model):
+    """One import of the DLA file, so an unchanged file is not imported again."""
+
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    geothai_version = models.CharField(_("geothai data version"), max_length=20)
+    rows = models.PositiveIntegerField(_("rows"))
+    created = models.PositiveIntegerField(_("created"))
+    updated = models.PositiveIntegerField(_("updated"))
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-imported_at", "-pk"]
+        get_latest_by = ["imported_at", "pk"]
+        verbose_name = _("registry import")
+        verbose_name_plural = _("registry imports")
+
+    def __str__(self) -> str:
+        return f"{self.sha256[:12]} ({self.rows})"

@@ -3,4 +3,6 @@ from django.urls import path
 from . import views
 
 app_name = "registry"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+]

@@ -5,62 +5,134 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Province',
+            name="Province",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=2, unique=True, verbose_name='code')),
-                ('name_th', models.CharField(max_length=100, verbose_name='Thai name')),
-                ('name_en', models.CharField(max_length=100, verbose_name='English name')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=2, unique=True, verbose_name="code")),
+                ("name_th", models.CharField(max_length=100, verbose_name="Thai name")),
+                ("name_en", models.CharField(max_length=100, verbose_name="English name")),
             ],
             options={
-                'verbose_name': 'province',
-                'verbose_name_plural': 'provinces',
-                'ordering': ['name_th'],
+                "verbose_name": "province",
+                "verbose_name_plural": "provinces",
+                "ordering": ["name_th"],
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True, verbose_name='code')),
-                ('name_th', models.CharField(max_length=100, verbose_name='Thai name')),
-                ('name_en', models.CharField(max_length=100, verbose_name='English name')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='districts', to='registry.province')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=4, unique=True, verbose_name="code")),
+                ("name_th", models.CharField(max_length=100, verbose_name="Thai name")),
+                ("name_en", models.CharField(max_length=100, verbose_name="English name")),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="districts",
+                        to="registry.province",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'district',
-                'verbose_name_plural': 'districts',
-                'ordering': ['province__name_th', 'name_th'],
+                "verbose_name": "district",
+                "verbose_name_plural": "districts",
+                "ordering": ["province__name_th", "name_th"],
             },
         ),
         migrations.CreateModel(
-            name='LocalGovernment',
+            name="LocalGovernment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dla_code', models.CharField(max_length=7, unique=True, verbose_name='DLA code')),
-                ('type', models.CharField(choices=[('provincial_admin_org', 'Provincial administrative organisation'), ('city_municipality', 'City municipality'), ('town_municipality', 'Town municipality'), ('subdistrict_municipality', 'Subdistrict municipality'), ('subdistrict_admin_org', 'Subdistrict administrative organisation'), ('special_admin_area', 'Special administrative area')], max_length=32, verbose_name='type')),
-                ('name_th', models.CharField(max_length=150, verbose_name='name')),
-                ('full_name_th', models.CharField(max_length=200, verbose_name='full name')),
-                ('district_th', models.CharField(max_length=100, verbose_name='district (as in the registry)')),
-                ('lat', models.DecimalField(decimal_places=7, max_digits=10, null=True, verbose_name='latitude')),
-                ('lon', models.DecimalField(decimal_places=7, max_digits=10, null=True, verbose_name='longitude')),
-                ('area_km2', models.DecimalField(decimal_places=2, max_digits=9, null=True, verbose_name='area (km²)')),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.district')),
-                ('province', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.province')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("dla_code", models.CharField(max_length=7, unique=True, verbose_name="DLA code")),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("provincial_admin_org", "Provincial administrative organisation"),
+                            ("city_municipality", "City municipality"),
+                            ("town_municipality", "Town municipality"),
+                            ("subdistrict_municipality", "Subdistrict municipality"),
+                            ("subdistrict_admin_org", "Subdistrict administrative organisation"),
+                            ("special_admin_area", "Special administrative area"),
+                        ],
+                        max_length=32,
+                        verbose_name="type",
+                    ),
+                ),
+                ("name_th", models.CharField(max_length=150, verbose_name="name")),
+                ("full_name_th", models.CharField(max_length=200, verbose_name="full name")),
+                (
+                    "district_th",
+                    models.CharField(max_length=100, verbose_name="district (as in the registry)"),
+                ),
+                (
+                    "lat",
+                    models.DecimalField(
+                        decimal_places=7, max_digits=10, null=True, verbose_name="latitude"
+                    ),
+                ),
+                (
+                    "lon",
+                    models.DecimalField(
+                        decimal_places=7, max_digits=10, null=True, verbose_name="longitude"
+                    ),
+                ),
+                (
+                    "area_km2",
+                    models.DecimalField(
+                        decimal_places=2, max_digits=9, null=True, verbose_name="area (km²)"
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.district",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.province",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'local government',
-                'verbose_name_plural': 'local governments',
-                'ordering': ['province__name_th', 'name_th', 'type'],
-                'indexes': [models.Index(fields=['province', 'name_th'], name='registry_lo_provinc_254cc1_idx')],
+                "verbose_name": "local government",
+                "verbose_name_plural": "local governments",
+                "ordering": ["province__name_th", "name_th", "type"],
+                "indexes": [
+                    models.Index(
+                        fields=["province", "name_th"], name="registry_lo_provinc_254cc1_idx"
+                    )
+                ],
             },
         ),
     ]

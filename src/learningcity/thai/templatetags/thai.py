@@ -1,7 +1,8 @@
 """Template filters for Thai formatting; loaded as builtins, so no ``{% load %}`` is needed.
 
 ``{{ d|thai_date }}``, ``{{ d|thai_date_short }}``, ``{{ d|thai_datetime }}``,
-``{{ d|thai_time }}``, ``{{ year|be_year }}``, ``{{ n|thai_digits }}``, ``{{ n|number }}``, ``{{ n|baht_words }}``,
+``{{ d|thai_time }}``, ``{{ year|be_year }}``, ``{{ n|thai_digits }}``, ``{{ n|number }}``,
+``{{ n|baht_words }}``,
 ``{% date_range start end %}``.
 """
 
