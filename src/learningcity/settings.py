@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "learningcity.thai",
     "learningcity.demo",
     "learningcity.audit",
+    "learningcity.applications",
+    "learningcity.attachments",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("learningcity.editions.urls")),
     path("accounts/", include("learningcity.accounts.urls")),
     path("registry/", include("learningcity.registry.urls")),
+    path("apply/", include("learningcity.applications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
