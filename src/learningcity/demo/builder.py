@@ -7,7 +7,9 @@ registration and submission are always open in the demo.
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -141,6 +143,12 @@ def ensure_demo_edition(source: Edition, now: dt.datetime | None = None) -> Edit
     return edition
 
 
+@cache
+def _demo_password_hash() -> str:
+    # One hash for every demo login: hashing is deliberately slow, and these are public.
+    return make_password(DEMO_PASSWORD)
+
+
 def _person(email: str, full_name: str, role: str, *, is_staff: bool = False) -> User:
     user, _created = User.objects.update_or_create(
         email=email,
@@ -154,7 +162,7 @@ def _person(email: str, full_name: str, role: str, *, is_staff: bool = False) ->
     )
     if user.email_verified_at is None:
         user.email_verified_at = timezone.now()
-    user.set_password(DEMO_PASSWORD)
+    user.password = _demo_password_hash()
     user.save()
     return user
 

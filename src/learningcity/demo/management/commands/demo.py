@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from learningcity.demo import builder
+from learningcity.demo.static_files import collect_if_changed
 from learningcity.editions.loading import load_edition_file
 
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         say = self.stdout.write
         say(_("1/5 Preparing the database…"))
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        collect_if_changed()
         say(_("2/5 Loading edition 1 of the award…"))
         edition = load_edition_file().edition
         say(_("3/5 Importing the local-government registry…"))
