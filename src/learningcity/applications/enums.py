@@ -1,0 +1,23 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationStatus(models.TextChoices):
+    """Where an area's registration stands; the secretariat reviews eligibility."""
+
+    SUBMITTED = "submitted", _("Submitted, awaiting review")
+    APPROVED = "approved", _("Eligible")
+    REJECTED = "rejected", _("Not eligible")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Every status change goes through services.set_registration_status, which checks this map.
+TRANSITIONS: dict[RegistrationStatus, frozenset[RegistrationStatus]] = {
+    RegistrationStatus.SUBMITTED: frozenset(
+        {RegistrationStatus.APPROVED, RegistrationStatus.REJECTED, RegistrationStatus.WITHDRAWN}
+    ),
+    RegistrationStatus.APPROVED: frozenset({RegistrationStatus.WITHDRAWN}),
+    # A rejection may be reconsidered, for instance when a missing document turns up.
+    RegistrationStatus.REJECTED: frozenset({RegistrationStatus.SUBMITTED}),
+    RegistrationStatus.WITHDRAWN: frozenset(),
+}

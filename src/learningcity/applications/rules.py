@@ -1,0 +1,33 @@
+"""Who may see and change registrations (django-rules, autodiscovered)."""
+
+import rules
+
+from learningcity.accounts.models import Membership
+from learningcity.accounts.rules import is_secretariat
+
+from .services import APPLYING_ROLES
+
+
+@rules.predicate
+def is_member_of_registration_organisation(user, registration) -> bool:
+    if not user.is_authenticated or registration is None:
+        return False
+    return Membership.objects.filter(
+        user=user, organisation_id=registration.organisation_id
+    ).exists()
+
+
+@rules.predicate
+def applies_for_registration_organisation(user, registration) -> bool:
+    if not user.is_authenticated or registration is None:
+        return False
+    return Membership.objects.filter(
+        user=user, organisation_id=registration.organisation_id, role__in=APPLYING_ROLES
+    ).exists()
+
+
+rules.add_perm(
+    "applications.view_registration", is_member_of_registration_organisation | is_secretariat
+)
+rules.add_perm("applications.change_registration", applies_for_registration_organisation)
+rules.add_perm("applications.invite_to_registration", applies_for_registration_organisation)
