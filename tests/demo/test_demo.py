@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from learningcity.accounts.models import Membership, Organisation, User
+from learningcity.applications.models import Registration
 from learningcity.demo.builder import DEMO_EDITION_NUMBER, DEMO_PASSWORD
 from learningcity.editions.enums import PhaseKind
 from learningcity.editions.models import Edition, Phase
@@ -19,6 +20,7 @@ def counts() -> dict[str, int]:
         "organisations": Organisation.objects.count(),
         "memberships": Membership.objects.count(),
         "local_governments": LocalGovernment.objects.count(),
+        "registrations": Registration.objects.count(),
     }
 
 
@@ -30,6 +32,11 @@ def test_demo_twice_creates_everything_once(capsys):
     assert counts() == first
     assert first["editions"] == 2
     assert first["local_governments"] == 7849
+    statuses = sorted(Registration.objects.values_list("status", flat=True))
+    assert statuses == ["approved", "approved", "rejected", "submitted"]
+    assert set(Registration.objects.values_list("edition__number", flat=True)) == {
+        DEMO_EDITION_NUMBER
+    }
     out = capsys.readouterr().out
     assert f"รหัสผ่านทุกบัญชี: {DEMO_PASSWORD}" in out
     assert "secretariat@demo.learningcity.in.th" in out

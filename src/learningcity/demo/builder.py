@@ -15,6 +15,9 @@ from django.utils import timezone
 
 from learningcity.accounts.enums import MembershipRole, OrganisationKind, Role
 from learningcity.accounts.models import Membership, Organisation, User
+from learningcity.applications import services as applications
+from learningcity.applications.enums import RegistrationStatus
+from learningcity.applications.models import Registration
 from learningcity.editions.enums import PhaseKind
 from learningcity.editions.loading import copy_edition
 from learningcity.editions.models import Edition, Phase
@@ -41,6 +44,9 @@ class DemoOrganisation:
     kind: str
     coordinator: str
     head: str
+    # The demo registration of this organisation in the practice edition, if any:
+    # (category code, population, status).
+    entry: tuple[str, int, str] | None = None
 
 
 PEOPLE = [
@@ -65,6 +71,7 @@ ORGANISATIONS = [
         OrganisationKind.LOCAL_GOVERNMENT,
         "khlongthomtai",
         "นายกเทศมนตรีตำบลคลองท่อมใต้",
+        entry=("YOUTH", 12480, RegistrationStatus.APPROVED),
     ),
     DemoOrganisation(
         "5560103",
@@ -72,6 +79,7 @@ ORGANISATIONS = [
         OrganisationKind.LOCAL_GOVERNMENT,
         "maeka",
         "นายกเทศมนตรีตำบลแม่กา",
+        entry=("EQUITY", 9310, RegistrationStatus.SUBMITTED),
     ),
     DemoOrganisation(
         "5630403",
@@ -79,9 +87,15 @@ ORGANISATIONS = [
         OrganisationKind.LOCAL_GOVERNMENT,
         "maeramat",
         "นายกเทศมนตรีตำบลแม่ระมาด",
+        entry=("YOUTH", 6120, RegistrationStatus.REJECTED),
     ),
     DemoOrganisation(
-        "5550501", "เทศบาลตำบลปัว", OrganisationKind.LOCAL_GOVERNMENT, "pua", "นายกเทศมนตรีตำบลปัว"
+        "5550501",
+        "เทศบาลตำบลปัว",
+        OrganisationKind.LOCAL_GOVERNMENT,
+        "pua",
+        "นายกเทศมนตรีตำบลปัว",
+        entry=("EQUITY", 7845, RegistrationStatus.APPROVED),
     ),
     DemoOrganisation(
         "6302503",
@@ -191,3 +205,56 @@ def ensure_organisations() -> list[tuple[Organisation, User, User]]:
             )
         result.append((organisation, coordinator, head))
     return result
+
+
+def ensure_registrations(
+    edition: Edition, organisations: list[tuple[Organisation, User, User]], secretariat: User
+) -> list[Registration]:
+    """Registrations of the demo organisations in the practice edition, at several stages.
+
+    They are made through the same services as a real applicant's, so they obey every rule.
+    """
+    specs = {spec.name: spec for spec in ORGANISATIONS}
+    made = []
+    for organisation, coordinator, head in organisations:
+        spec = specs[organisation.name]
+        if spec.entry is None:
+            continue
+        code, population, status = spec.entry
+        registration = Registration.objects.filter(
+            edition=edition, local_government=organisation.local_government
+        ).first()
+        if registration is None:
+            registration = applications.register_area(
+                user=coordinator,
+                organisation=organisation,
+                edition=edition,
+                category=edition.categories.get(code=code),
+                population=population,
+                population_source="ทะเบียนราษฎร กรมการปกครอง",
+                population_year_be=edition.year_be - 1,
+                head_name=head.full_name,
+                head_position=spec.head,
+                coordinator_name=coordinator.full_name,
+                coordinator_phone="081-234-5678",
+                coordinator_email=coordinator.email,
+                representatives=[
+                    applications.RepresentativeDetails(
+                        full_name=f"ตัวแทนคนที่ {slot} {organisation.name}",
+                        position="นักวิชาการศึกษา",
+                        phone=f"08{slot}-000-000{slot}",
+                    )
+                    for slot in (1, 2)
+                ],
+            )
+        if registration.status != status:
+            registration = applications.set_registration_status(
+                registration,
+                status,
+                actor=secretariat,
+                reason=""
+                if status != RegistrationStatus.REJECTED
+                else "ประชากรไม่ถึงเกณฑ์ตามเอกสารที่แนบ",
+            )
+        made.append(registration)
+    return made

@@ -29,6 +29,8 @@ class Command(BaseCommand):
         demo = builder.ensure_demo_edition(edition)
         people = builder.ensure_people()
         organisations = builder.ensure_organisations()
+        secretariat = next(user for person, user in people if person.is_staff)
+        registrations = builder.ensure_registrations(demo, organisations, secretariat)
         say(_("5/5 Ready."))
         say("")
         say(_("Demo logins (password for all: %(password)s)") % {"password": builder.DEMO_PASSWORD})
@@ -40,6 +42,8 @@ class Command(BaseCommand):
             say(f"  {head.email:<45} {role_head}: {organisation.name}")
         say("")
         say(_("Practice edition: %(title)s") % {"title": demo.title_th})
+        for registration in registrations:
+            say(f"  {registration.organisation.name}: {registration.get_status_display()}")
         if no_serve:
             return
         say(_("Serving on http://%(addr)s/ — press Ctrl+C to stop.") % {"addr": addrport})

@@ -1,0 +1,188 @@
+"""Builds every test file from scratch: good photos, documents, and broken or hostile ones."""
+
+import io
+import warnings
+import zipfile
+import zlib
+
+from PIL import Image
+
+from learningcity.attachments import jpeg
+
+
+def photo(size=(1920, 1080), *, noise=False) -> Image.Image:
+    """A gradient, plus noise when the file must compress like a real photo."""
+    base = Image.merge(
+        "RGB",
+        (
+            Image.linear_gradient("L").resize(size),
+            Image.linear_gradient("L").rotate(90).resize(size),
+            Image.new("L", size, 128),
+        ),
+    )
+    if noise:
+        grain = Image.effect_noise(size, 40).convert("RGB")
+        base = Image.blend(base, grain, 0.5)
+    return base
+
+
+def jpeg_bytes(size=(1920, 1080), *, exif: Image.Exif | None = None, image=None, **params) -> bytes:
+    out = io.BytesIO()
+    if exif is not None:
+        params["exif"] = exif.tobytes()
+    (image or photo(size)).save(out, "JPEG", quality=85, **params)
+    return out.getvalue()
+
+
+def png_bytes(size=(1920, 1080), *, image=None, **params) -> bytes:
+    out = io.BytesIO()
+    (image or photo(size)).save(out, "PNG", **params)
+    return out.getvalue()
+
+
+def gps_exif(orientation: int = 1) -> Image.Exif:
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    exif.get_ifd(0x8825).update({1: "N", 2: (19.0, 10.0, 5.0), 3: "E", 4: (99.0, 53.0, 40.0)})
+    return exif
+
+
+def png_chunk(kind: bytes, payload: bytes) -> bytes:
+    return (
+        len(payload).to_bytes(4, "big")
+        + kind
+        + payload
+        + zlib.crc32(kind + payload).to_bytes(4, "big")
+    )
+
+
+def png_with_size(width: int, height: int) -> bytes:
+    """A tiny PNG whose IHDR claims ``width`` × ``height``; the CRC is fixed so it looks valid."""
+    data = bytearray(png_bytes((8, 8)))
+    data[16:20] = width.to_bytes(4, "big")
+    data[20:24] = height.to_bytes(4, "big")
+    data[29:33] = zlib.crc32(bytes(data[12:29])).to_bytes(4, "big")
+    return bytes(data)
+
+
+def jpeg_with_size(width: int, height: int) -> bytes:
+    """A tiny JPEG whose SOF0 frame header claims ``width`` × ``height``."""
+    data = bytearray(jpeg_bytes((16, 16)))
+    frame = next(s for s in jpeg.walk(bytes(data)).segments if s.marker in jpeg.SOF_MARKERS)
+    data[frame.start + 5 : frame.start + 7] = height.to_bytes(2, "big")
+    data[frame.start + 7 : frame.start + 9] = width.to_bytes(2, "big")
+    return bytes(data)
+
+
+def png_bad_crc() -> bytes:
+    data = bytearray(png_bytes((64, 64)))
+    data[40] ^= 0xFF  # inside the first IDAT
+    return bytes(data)
+
+
+def png_bad_pixels() -> bytes:
+    """Every chunk and CRC in order, but the compressed pixels are not zlib data."""
+    data = png_bytes((64, 64))
+    ihdr = data[8:33]
+    return data[:8] + ihdr + png_chunk(b"IDAT", b"\x00" * 50) + png_chunk(b"IEND", b"")
+
+
+def pdf_bytes(catalog_extra: bytes = b"", *, objects: tuple[bytes, ...] = ()) -> bytes:
+    """A minimal one-page PDF with a correct cross-reference table."""
+    bodies = [
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b" >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        *objects,
+    ]
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(bodies, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(bodies) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def pdf_stream(content: bytes) -> bytes:
+    """An uncompressed stream object body holding ``content``."""
+    return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
+
+
+def pdf_with_hidden_open_action() -> bytes:
+    """/OpenAction inside a compressed object stream, invisible to a plain byte search."""
+    hidden = zlib.compress(b"4 0 << /OpenAction 5 0 R >>")
+    stream = b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n" % len(
+        hidden
+    )
+    return pdf_bytes(objects=(stream + hidden + b"\nendstream",))
+
+
+CONTENT_TYPES = (
+    b'<?xml version="1.0" encoding="UTF-8"?>'
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="xml" ContentType="application/xml"/>'
+    b'<Override PartName="/ppt/presentation.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/></Types>'
+)
+PPTM_CONTENT_TYPES = CONTENT_TYPES.replace(
+    b"vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+    b"vnd.ms-powerpoint.presentation.macroEnabled.main+xml",
+)
+
+
+def pptx_bytes(
+    extra: dict[str, bytes] | None = None,
+    *,
+    content_types: bytes = CONTENT_TYPES,
+    without: tuple[str, ...] = (),
+) -> bytes:
+    parts = {
+        "[Content_Types].xml": content_types,
+        "_rels/.rels": b"<Relationships/>",
+        "ppt/presentation.xml": b"<p:presentation/>",
+        "ppt/slides/slide1.xml": b"<p:sld/>",
+        **(extra or {}),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, payload in parts.items():
+            if name not in without:
+                archive.writestr(zipfile.ZipInfo(name), payload, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def pptx_with_duplicate_part() -> bytes:
+    out = io.BytesIO(pptx_bytes())
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns about the duplicate name
+        with zipfile.ZipFile(out, "a") as archive:
+            archive.writestr("ppt/presentation.xml", b"<p:presentation>other</p:presentation>")
+    return out.getvalue()
+
+
+def pptx_declaring_size(declared: int) -> bytes:
+    """A presentation whose central directory claims one part unpacks to ``declared`` bytes."""
+    data = bytearray(pptx_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 24 : central + 28] = declared.to_bytes(4, "little")
+    return bytes(data)
+
+
+BMP = io.BytesIO()
+Image.new("RGB", (4, 4)).save(BMP, "BMP")
+GIF = io.BytesIO()
+Image.new("P", (4, 4)).save(GIF, "GIF")
+HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
+SVG_SCRIPT = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    b"<script>alert(1)</script><rect width='10' height='10'/></svg>"
+)
+SVG_PLAIN = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'
