@@ -21,3 +21,19 @@ TRANSITIONS: dict[RegistrationStatus, frozenset[RegistrationStatus]] = {
     RegistrationStatus.REJECTED: frozenset({RegistrationStatus.SUBMITTED}),
     RegistrationStatus.WITHDRAWN: frozenset(),
 }
+
+
+class ApplicationStatus(models.TextChoices):
+    """Where the full application of a registered area stands."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    REOPENED = "reopened", _("Reopened for changes")
+
+
+# Every status change goes through one service function that checks this map.
+APPLICATION_TRANSITIONS: dict[ApplicationStatus, frozenset[ApplicationStatus]] = {
+    ApplicationStatus.DRAFT: frozenset({ApplicationStatus.SUBMITTED}),
+    ApplicationStatus.SUBMITTED: frozenset({ApplicationStatus.REOPENED}),
+    ApplicationStatus.REOPENED: frozenset({ApplicationStatus.SUBMITTED}),
+}
