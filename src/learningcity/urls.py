@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("learningcity.accounts.urls")),
     path("registry/", include("learningcity.registry.urls")),
     path("apply/", include("learningcity.applications.urls")),
+    path("files/", include("learningcity.attachments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
