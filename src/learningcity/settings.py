@@ -11,7 +11,6 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-import fontpkg_sarabun
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -165,9 +164,12 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [
-    PACKAGE_DIR / "static",
-    ("fonts/sarabun", fontpkg_sarabun.ROOT / "files"),
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # Sarabun subset to Thai + Latin as WOFF2, built from the fontpkg-sarabun package.
+    "learningcity.thai.finders.WebFontFinder",
 ]
 STORAGES = {
     "default": {
