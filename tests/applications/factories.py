@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from learningcity.applications.enums import RegistrationStatus
 from learningcity.applications.models import Registration, Representative
-from learningcity.applications.services import RepresentativeDetails
+from learningcity.applications.services import RepresentativeDetails, get_or_start_application
 from learningcity.editions.enums import PhaseKind
-from learningcity.editions.models import Edition
-from tests.factories import EditionFactory, OrganisationFactory, UserFactory
+from learningcity.editions.models import Criterion, Edition
+from tests.factories import EditionFactory, OrganisationFactory, UserFactory, bangkok
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
@@ -58,4 +58,39 @@ def open_registration_now(edition: Edition) -> Edition:
     edition.phases.filter(kind=PhaseKind.REGISTRATION).update(
         starts_at=now - dt.timedelta(days=3), ends_at=now + dt.timedelta(days=3)
     )
+    return edition
+
+
+# Inside edition 1's submission phase (1 June – 31 July 2026, Bangkok).
+IN_SUBMISSION = bangkok(2026, 6, 15, 10, 0)
+
+
+def open_submission_now(edition: Edition) -> Edition:
+    """Move the edition's submission window around the present moment."""
+    now = timezone.now()
+    edition.phases.filter(kind=PhaseKind.SUBMISSION).update(
+        starts_at=now - dt.timedelta(days=3), ends_at=now + dt.timedelta(days=3)
+    )
+    return edition
+
+
+def started_application(registration=None, **registration_kwargs):
+    """The application of ``registration`` (a new one if none), with an answer per criterion."""
+    return get_or_start_application(registration or RegistrationFactory(**registration_kwargs))
+
+
+def edition_with_sections(*sections: str) -> Edition:
+    """An edition-1-shaped edition whose criteria are replaced by one per section given."""
+    edition = EditionFactory()
+    edition.criteria.all().delete()
+    for number, section in enumerate(sections, start=1):
+        Criterion.objects.create(
+            edition=edition,
+            number=number,
+            title_th=f"ข้อ {number}",
+            short_title_th=f"ข้อ {number}",
+            guidance_th=f"คำแนะนำข้อ {number}",
+            max_points=10,
+            section=section,
+        )
     return edition

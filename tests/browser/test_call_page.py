@@ -1,7 +1,7 @@
 import pytest
 
 from learningcity.editions.loading import load_edition_file
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.fixtures import DESKTOP, PHONE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -37,3 +37,23 @@ APPLICATION_TRANSITIONS: dict[ApplicationStatus, frozenset[ApplicationStatus]] =
     ApplicationStatus.SUBMITTED: frozenset({ApplicationStatus.REOPENED}),
     ApplicationStatus.REOPENED: frozenset({ApplicationStatus.SUBMITTED}),
 }
+
+
+class PartnerSector(models.TextChoices):
+    """The sector a partner of the area comes from."""
+
+    GOVERNMENT = "government", _("Government")
+    PRIVATE = "private", _("Private sector")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    EDUCATION = "education", _("Education")
+    COMMUNITY = "community", _("Community")
+    OTHER = "other", _("Other")
+
+
+class AgeGroup(models.TextChoices):
+    """The age group of the person a case study follows."""
+
+    CHILD = "child", _("Child (under 15)")
+    YOUTH = "youth", _("Youth (15–24)")
+    ADULT = "adult", _("Adult (25–59)")
+    ELDER = "elder", _("Elder (60 and over)")

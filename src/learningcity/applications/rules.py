@@ -31,3 +31,13 @@ rules.add_perm(
 )
 rules.add_perm("applications.change_registration", applies_for_registration_organisation)
 rules.add_perm("applications.invite_to_registration", applies_for_registration_organisation)
+
+
+@rules.predicate
+def fills_application(user, application) -> bool:
+    if application is None:
+        return False
+    return applies_for_registration_organisation(user, application.registration)
+
+
+rules.add_perm("applications.change_application", fills_application)

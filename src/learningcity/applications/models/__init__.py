@@ -1,4 +1,30 @@
 from .application import Answer, Application
 from .registration import Invitation, Registration, Representative
+from .sections import (
+    ROW_MODELS,
+    SECTION_ROWS,
+    CaseStudy,
+    Indicator,
+    LearningPlace,
+    Meeting,
+    Partner,
+    SectionRow,
+    WorkingGroupMember,
+)
 
-__all__ = ["Answer", "Application", "Invitation", "Registration", "Representative"]
+__all__ = [
+    "ROW_MODELS",
+    "SECTION_ROWS",
+    "Answer",
+    "Application",
+    "CaseStudy",
+    "Indicator",
+    "Invitation",
+    "LearningPlace",
+    "Meeting",
+    "Partner",
+    "Registration",
+    "Representative",
+    "SectionRow",
+    "WorkingGroupMember",
+]

@@ -14,9 +14,9 @@ from learningcity.editions.models import Edition
 from learningcity.registry import services as registry
 from learningcity.registry.models import LocalGovernment
 
-from . import services
-from .access import get_registration_for
-from .forms import InvitationForm, OrganisationForm, RegistrationForm
+from .. import services
+from ..access import get_registration_for
+from ..forms import InvitationForm, OrganisationForm, RegistrationForm
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""Real-browser tests: Playwright driving Debian's Chromium (never a downloaded browser).
+"""Real-browser fixtures, shared by every test folder (a pytest plugin loaded from
+tests/conftest.py): Playwright driving Debian's Chromium (never a downloaded browser).
 
 Where /usr/bin/chromium is missing these tests skip with the reason, unless
 LEARNINGCITY_REQUIRE_BROWSER=1 (set by .ci/run), where the missing browser is a failure.

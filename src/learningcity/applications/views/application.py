@@ -1,0 +1,181 @@
+"""The applicant's views of step 2: filling the application, one section per criterion.
+
+Every form works with a plain save button; htmx only adds autosave and partial swaps.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import reswap, retarget
+
+from .. import services
+from ..access import get_application_for, get_registration_for
+from ..answer_forms import SectionEditor
+from ..models import Answer, Application
+
+TEMPLATE = "applications/application.html"
+
+
+def _may_change(request: HttpRequest, application: Application) -> bool:
+    return request.user.has_perm("applications.change_application", application)
+
+
+def _window(application: Application) -> dict:
+    """Whether the submission window is still to open or has closed, for the read-only
+    notice."""
+    opens_at, closes_at = services.submission_window(application)
+    now = timezone.now()
+    if opens_at is not None and now < opens_at:
+        return {"opens_at": opens_at}
+    if closes_at is not None and now > closes_at:
+        return {"closed_at": closes_at}
+    return {}
+
+
+def _page(
+    request: HttpRequest, application: Application, replaced: SectionEditor | None = None
+) -> HttpResponse:
+    may_change = _may_change(request, application)
+    editable = may_change and services.application_is_editable(application)
+    answers = list(services.answers_with_rows(application))
+    editors = [
+        replaced
+        if replaced is not None and replaced.criterion.pk == answer.criterion_id
+        else SectionEditor.from_answer(answer, editable=editable)
+        for answer in answers
+    ]
+    context = {
+        "application": application,
+        "registration": application.registration,
+        "sections": editors,
+        "progress": services.progress(application, answers=answers),
+        "editable": editable,
+        "may_change": may_change,
+        "window": {} if editable else _window(application),
+    }
+    return render(request, TEMPLATE, context)
+
+
+@login_required
+def application(request: HttpRequest, pk: int) -> HttpResponse:
+    registration = get_registration_for(request.user, pk)
+    application = services.get_or_start_application(registration)
+    application.registration = registration
+    return _page(request, application)
+
+
+def _section_url(application: Application, number: int) -> str:
+    page = reverse("applications:application", kwargs={"pk": application.registration_id})
+    return f"{page}#section-{number}"
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def save_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    application = get_application_for(request.user, pk)
+    if not request.user.has_perm("applications.change_application", application):
+        raise Http404
+    answer = (
+        Answer.objects.select_related("criterion")
+        .filter(application=application, criterion__number=number)
+        .first()
+    )
+    if answer is None:
+        raise Http404
+    editor = SectionEditor.from_post(answer, request.POST)
+    if not editor.form.is_valid():
+        return HttpResponse(status=400)
+
+    if "take_saved" in request.POST:
+        return _respond(request, application, _stored(answer, application), autosave=False)
+
+    base_version = editor.form.cleaned_data["version"]
+    if request.POST.get("overwrite", "").isdigit():
+        # The person saw the saved version and chose to keep their own text over it.
+        base_version = int(request.POST["overwrite"])
+    removed = request.POST.get("remove", "")
+    autosave = not any(name in request.POST for name in ("save", "add", "remove", "overwrite"))
+    rows_valid = all(table.is_valid(removed) for table in editor.tables)
+    kwargs = {
+        "application": application,
+        "criterion": answer.criterion,
+        "user": request.user,
+        "narrative": editor.form.cleaned_data["narrative"],
+        "evidence_confirmed": editor.form.cleaned_data["evidence_confirmed"],
+        "base_version": base_version,
+    }
+    try:
+        if rows_valid:
+            rows = {table.kind: table.cleaned_rows(removed) for table in editor.tables}
+            result = services.save_section(**kwargs, rows=rows)
+        else:
+            # An unfinished row must not hold back the narrative: save what can be saved.
+            result = services.save_answer(**kwargs)
+    except ValidationError as error:
+        editor.version = editor.form.cleaned_data["version"]
+        for field, errors in error.message_dict.items():
+            if field == "narrative" and not autosave:
+                editor.form.add_error("narrative", errors)
+            else:
+                editor.errors.extend(errors)
+        return _respond(request, application, editor, autosave=autosave)
+
+    editor.answer = result.answer
+    if result.conflict:
+        editor.conflict = result
+        editor.version = editor.form.cleaned_data["version"]
+        return _respond(request, application, editor, autosave=autosave)
+    if rows_valid and not autosave:
+        saved = _stored(answer, application)
+        saved.just_saved = True
+        if not request.htmx:
+            messages.success(
+                request,
+                _("Section %(number)s is saved.") % {"number": answer.criterion.number},
+            )
+            return redirect(_section_url(application, number))
+        return _respond(request, application, saved, autosave=False)
+    editor.just_saved = True
+    editor.rows_pending = not rows_valid
+    return _respond(request, application, editor, autosave=autosave)
+
+
+def _stored(answer: Answer, application: Application) -> SectionEditor:
+    fresh = services.answers_with_rows(application).get(pk=answer.pk)
+    return SectionEditor.from_answer(fresh, editable=True)
+
+
+def _respond(
+    request: HttpRequest, application: Application, editor: SectionEditor, *, autosave: bool
+) -> HttpResponse:
+    if not request.htmx:
+        return _page(request, application, replaced=editor)
+    context = {
+        "application": application,
+        "editor": editor,
+        "autosave": autosave,
+        # The progress panel follows every save, out of band.
+        "progress": services.progress(application),
+        "oob": True,
+    }
+    if autosave:
+        # The person may still be typing: replace only the status area (and, out of band after
+        # a save, the version), never the fields under their fingers.
+        response = _render_with_progress(request, "section-status", context)
+        return reswap(retarget(response, f"#status-{editor.criterion.number}"), "outerHTML")
+    return _render_with_progress(request, "section", context)
+
+
+def _render_with_progress(request: HttpRequest, partial: str, context: dict) -> HttpResponse:
+    html = render_to_string(f"{TEMPLATE}#{partial}", context, request=request)
+    html += render_to_string(f"{TEMPLATE}#progress", context, request=request)
+    return HttpResponse(html)
