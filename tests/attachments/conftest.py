@@ -1,0 +1,46 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from learningcity.accounts.enums import MembershipRole
+from learningcity.applications.models import Application
+from learningcity.editions.enums import PhaseKind
+from tests.applications.factories import RegistrationFactory
+from tests.factories import MembershipFactory, bangkok
+
+IN_SUBMISSION = bangkok(2026, 6, 15, 10, 0)
+
+
+@pytest.fixture
+def application(db):
+    return Application.objects.create(registration=RegistrationFactory())
+
+
+@pytest.fixture
+def member(application):
+    return MembershipFactory(
+        organisation=application.registration.organisation, role=MembershipRole.COORDINATOR
+    ).user
+
+
+@pytest.fixture
+def open_now(application):
+    """Move the submission window around the present moment, for requests made now."""
+    now = timezone.now()
+    application.registration.edition.phases.filter(kind=PhaseKind.SUBMISSION).update(
+        starts_at=now - dt.timedelta(days=3), ends_at=now + dt.timedelta(days=3)
+    )
+    return application
+
+
+@pytest.fixture
+def media(settings):
+    return settings.MEDIA_ROOT
+
+
+def files_under(root) -> list[str]:
+    """Every file under ``root``, relative, sorted: what is left on disk."""
+    if not root.exists():
+        return []
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
