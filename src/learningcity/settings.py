@@ -185,6 +185,10 @@ MEDIA_ROOT = VAR_DIR / "media"
 # check permissions (the storage has no base_url, so a file never yields a public URL).
 MEDIA_URL = "/media/"
 
+# Behind nginx, private files are sent by nginx itself: views answer with X-Accel-Redirect to
+# an `internal` location /protected/ that points at MEDIA_ROOT (see README).
+LEARNINGCITY_X_ACCEL = env_bool("LEARNINGCITY_X_ACCEL")
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Django 6.1 mailers: SMTP when EMAIL_HOST is set, else e-mails are printed to the console.
