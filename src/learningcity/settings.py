@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "learningcity.audit",
     "learningcity.applications",
     "learningcity.attachments",
+    "learningcity.judging",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

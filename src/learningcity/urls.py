@@ -12,6 +12,7 @@ urlpatterns = [
     path("registry/", include("learningcity.registry.urls")),
     path("apply/", include("learningcity.applications.urls")),
     path("files/", include("learningcity.attachments.urls")),
+    path("judging/", include("learningcity.judging.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
