@@ -1,16 +1,29 @@
 """Factories of the applications app: registrations and their representatives."""
 
 import datetime as dt
+import functools
+from decimal import Decimal
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from learningcity.accounts.enums import MembershipRole
+from learningcity.applications import services
 from learningcity.applications.enums import RegistrationStatus
 from learningcity.applications.models import Registration, Representative
 from learningcity.applications.services import RepresentativeDetails, get_or_start_application
-from learningcity.editions.enums import PhaseKind
+from learningcity.attachments.services import store_attachment
+from learningcity.editions.enums import DocumentKind, PhaseKind
 from learningcity.editions.models import Criterion, Edition
-from tests.factories import EditionFactory, OrganisationFactory, UserFactory, bangkok
+from tests.attachments.corpus import jpeg_bytes, pdf_bytes
+from tests.factories import (
+    EditionFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    bangkok,
+)
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
@@ -94,3 +107,103 @@ def edition_with_sections(*sections: str) -> Edition:
             section=section,
         )
     return edition
+
+
+# A complete application (steps 2–4) -------------------------------------------------------
+
+ROWS = {
+    "indicator": {
+        "beneficiary_group": "เด็กอายุ 6–12 ปี",
+        "baseline": Decimal("40"),
+        "result": Decimal("62.5"),
+        "unit": "ร้อยละ",
+        "method": "แบบทดสอบการอ่าน",
+        "period": "ปี 2568",
+    },
+    "learningplace": {"name": "ห้องสมุดตำบล", "place_type": "ห้องสมุด", "serves": "เด็ก"},
+    "partner": {"name": "โรงเรียนบ้านคลองท่อม", "sector": "education", "contribution": "ครูอาสา"},
+    "workinggroupmember": {"name": "นายสมศักดิ์ ใจดี", "role": "ประธาน"},
+    "meeting": {"held_on": dt.date(2026, 5, 2), "attendance": 18, "note": "วางแผน"},
+    "casestudy": {
+        "alias": "น้องเอ",
+        "age_group": "youth",
+        "before": "ไม่มีรายได้",
+        "after": "มีรายได้",
+        "consent_to_publish": True,
+    },
+}
+
+
+@functools.cache
+def photo_jpeg() -> bytes:
+    """A 1920 × 1080 JPEG, the size edition 1 asks for, made with Pillow."""
+    return jpeg_bytes((1920, 1080))
+
+
+def answer_everything(application, user, at=IN_SUBMISSION) -> None:
+    """Write every criterion's narrative, one row of each kind it takes, and the evidence tick."""
+    for answer in services.answers_with_rows(application):
+        rows = {
+            model.kind(): [ROWS[model.kind()]] for model in services.row_models(answer.criterion)
+        }
+        services.save_section(
+            application=application,
+            criterion=answer.criterion,
+            user=user,
+            narrative=f"คำตอบเกณฑ์ที่ {answer.criterion.number}",
+            evidence_confirmed=True,
+            rows=rows,
+            base_version=answer.version,
+            at=at,
+        )
+
+
+def attach_everything(application, user, *, photos=10, at=IN_SUBMISSION) -> None:
+    """The map, ``photos`` captioned photos and the presentation, through the attachment rules."""
+    store_attachment(
+        application=application,
+        kind=DocumentKind.MAP,
+        slot=1,
+        upload=SimpleUploadedFile("map.pdf", pdf_bytes()),
+        user=user,
+        at=at,
+    )
+    for slot in range(1, photos + 1):
+        store_attachment(
+            application=application,
+            kind=DocumentKind.PHOTOS,
+            slot=slot,
+            upload=SimpleUploadedFile(f"photo{slot}.jpg", photo_jpeg()),
+            caption=f"กิจกรรมที่ {slot}",
+            user=user,
+            at=at,
+        )
+    store_attachment(
+        application=application,
+        kind=DocumentKind.PRESENTATION,
+        slot=1,
+        upload=SimpleUploadedFile("slides.pdf", pdf_bytes(b"/Lang (th)")),
+        user=user,
+        at=at,
+    )
+
+
+def complete_application(*, certify=True, **registration_kwargs):
+    """A registration's application that lacks nothing for submission: answers and rows, the
+    map, ten captioned photos, the presentation, and (unless ``certify`` is false) a signed
+    certification page. Returns the application and its coordinator."""
+    registration = RegistrationFactory(**registration_kwargs)
+    coordinator = MembershipFactory(
+        organisation=registration.organisation, role=MembershipRole.COORDINATOR
+    ).user
+    application = started_application(registration)
+    answer_everything(application, coordinator)
+    attach_everything(application, coordinator)
+    if certify:
+        services.certify_by_upload(
+            application,
+            coordinator,
+            SimpleUploadedFile("signed.pdf", pdf_bytes(b"/Lang (th-TH)")),
+            at=IN_SUBMISSION,
+        )
+    return application, coordinator

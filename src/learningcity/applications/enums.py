@@ -57,3 +57,10 @@ class AgeGroup(models.TextChoices):
     YOUTH = "youth", _("Youth (15–24)")
     ADULT = "adult", _("Adult (25–59)")
     ELDER = "elder", _("Elder (60 and over)")
+
+
+class CertificationMethod(models.TextChoices):
+    """How the head of the local government certified the application."""
+
+    ACCOUNT = "account", _("Certified online by the head")
+    SIGNED_UPLOAD = "signed_upload", _("Signed certification page uploaded")

@@ -6,6 +6,7 @@ import io
 import time
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -148,8 +149,27 @@ def _check_slot(document: RequiredDocument, slot: int) -> None:
         )
 
 
+# Every model whose rows point at stored files by ``stored_name``: a file is kept while any of
+# them refers to it. Looked up by label to keep attachments free of imports from its users.
+FILE_REFERENCES = ("attachments.Attachment", "applications.Certification")
+
+
+def _referencing_querysets():
+    for label in FILE_REFERENCES:
+        model = apps.get_model(label)
+        yield model.objects.exclude(stored_name="")
+
+
 def _referenced(stored_name: str) -> bool:
-    return Attachment.objects.filter(stored_name=stored_name).exists()
+    return any(qs.filter(stored_name=stored_name).exists() for qs in _referencing_querysets())
+
+
+def referenced_names() -> set[str]:
+    """Every stored name some row still refers to."""
+    names: set[str] = set()
+    for queryset in _referencing_querysets():
+        names.update(queryset.values_list("stored_name", flat=True))
+    return names
 
 
 def _forget_file_if_unreferenced(stored_name: str) -> None:
@@ -315,7 +335,7 @@ def remove_orphans(older_than: dt.timedelta = dt.timedelta(hours=1)) -> dict[str
     if not base.exists():
         return counts
     cutoff = time.time() - older_than.total_seconds()
-    referenced = set(Attachment.objects.values_list("stored_name", flat=True))
+    referenced = referenced_names()
     referenced_thumbnails = {thumbnail_name(name) for name in referenced}
     for path in sorted(base.rglob("*")):
         if not path.is_file() or path.stat().st_mtime > cutoff:

@@ -1,4 +1,5 @@
 from .application import Answer, Application
+from .certification import Certification
 from .registration import Invitation, Registration, Representative
 from .sections import (
     ROW_MODELS,
@@ -18,6 +19,7 @@ __all__ = [
     "Answer",
     "Application",
     "CaseStudy",
+    "Certification",
     "Indicator",
     "Invitation",
     "LearningPlace",

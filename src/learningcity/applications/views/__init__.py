@@ -7,14 +7,32 @@ from .registrations import (
     register,
     registration,
 )
+from .submission import (
+    certify_account,
+    certify_upload,
+    check,
+    receipt,
+    secretariat_application,
+    secretariat_extend,
+    secretariat_reopen,
+    submit,
+)
 
 __all__ = [
     "accept_invitation",
     "application",
+    "certify_account",
+    "certify_upload",
+    "check",
     "dashboard",
     "edit_registration",
     "invite",
+    "receipt",
     "register",
     "registration",
     "save_section",
+    "secretariat_application",
+    "secretariat_extend",
+    "secretariat_reopen",
+    "submit",
 ]

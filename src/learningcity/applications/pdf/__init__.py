@@ -1,0 +1,5 @@
+"""Printable PDFs of an application: the whole application, and the certification letter."""
+
+from .documents import application_pdf, certification_pdf
+
+__all__ = ["application_pdf", "certification_pdf"]
