@@ -1,0 +1,34 @@
+import pytest
+
+from tests.factories import EditionFactory, bangkok
+
+from .factories import JudgeFactory, SubmittedApplicationFactory
+
+# Inside the factory edition's judging phase (18–31 Aug 2026, Bangkok).
+DURING_JUDGING = bangkok(2026, 8, 20, 10)
+
+
+@pytest.fixture
+def edition():
+    return EditionFactory()
+
+
+@pytest.fixture
+def youth(edition):
+    return edition.categories.get(code="YOUTH")
+
+
+@pytest.fixture
+def make_judge(edition):
+    def make(**kwargs):
+        return JudgeFactory(edition=edition, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def make_application(edition):
+    def make(**kwargs):
+        return SubmittedApplicationFactory(registration__edition=edition, **kwargs)
+
+    return make
