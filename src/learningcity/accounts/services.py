@@ -8,15 +8,14 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from learningcity.audit import services as audit
+from learningcity.mail import send_templated_email
 
 from .enums import Role
 from .models import User
@@ -142,12 +141,7 @@ def send_signup_attempt_warning(user: User) -> None:
 
 
 def _send(user: User, name: str, context: dict) -> None:
+    # Never raises: a mail-server failure must not show on one path only, or it would reveal
+    # whether the account exists.
     context = {"user": user, **email_context(), **context}
-    subject = render_to_string(f"accounts/email/{name}_subject.txt", context)
-    body = render_to_string(f"accounts/email/{name}_body.txt", context)
-    message = EmailMessage(subject=" ".join(subject.split()), body=body, to=[user.email])
-    try:
-        message.send()
-    except Exception:
-        # A mail-server failure must not show on one path only, or it would reveal the account.
-        logger.exception("Could not send the %s e-mail to user %s", name, user.pk)
+    send_templated_email(f"accounts/email/{name}", context, [user.email])

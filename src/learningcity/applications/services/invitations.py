@@ -6,9 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from learningcity.accounts.enums import MembershipRole
 from learningcity.accounts.models import Membership, Organisation, User
 from learningcity.audit import services as audit
+from learningcity.mail import send_templated_email
 
 from ..models import Invitation
 from .registrations import may_apply_for
@@ -72,9 +71,8 @@ def invite_member(
         "days": INVITATION_DAYS,
         "site_url": settings.SITE_URL.rstrip("/"),
     }
-    subject = render_to_string("applications/email/invitation_subject.txt", context)
-    body = render_to_string("applications/email/invitation_body.txt", context)
-    EmailMessage(subject=" ".join(subject.split()), body=body, to=[email]).send()
+    # The inviter waits for this one: a failure is reported to them, not only logged.
+    send_templated_email("applications/email/invitation", context, [email], raise_errors=True)
     return invitation
 
 

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +21,7 @@ from learningcity.audit import services as audit
 from learningcity.editions.enums import PhaseKind
 from learningcity.editions.models import AwardCategory, Edition
 from learningcity.editions.services import phase_is_open
+from learningcity.mail import send_templated_email
 from learningcity.registry.models import LocalGovernment
 
 from ..enums import TRANSITIONS, RegistrationStatus
@@ -381,13 +380,6 @@ def notify_status_change(registration: Registration, reason: str = "") -> None:
         + reverse("applications:registration", kwargs={"pk": registration.pk}),
         "site_url": settings.SITE_URL.rstrip("/"),
     }
-    subject = render_to_string("applications/email/status_changed_subject.txt", context)
-    body = render_to_string("applications/email/status_changed_body.txt", context)
-    message = EmailMessage(
-        subject=" ".join(subject.split()), body=body, to=[registration.coordinator_email]
+    send_templated_email(
+        "applications/email/status_changed", context, [registration.coordinator_email]
     )
-    try:
-        message.send()
-    except Exception:
-        # The change is committed; a mail-server failure must not undo or hide it.
-        logger.exception("Could not e-mail the status of registration %s", registration.pk)

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,6 +27,7 @@ from learningcity.attachments.models import Attachment
 from learningcity.attachments.names import storage_name
 from learningcity.audit import services as audit
 from learningcity.editions.models import Edition, RequiredDocument
+from learningcity.mail import send_templated_email
 from learningcity.thai.formatting import format_datetime
 
 from ..enums import APPLICATION_TRANSITIONS, ApplicationStatus, CertificationMethod
@@ -381,24 +380,16 @@ def notify_submitted(application: Application) -> None:
     """Confirm the submission, in Thai, to the registration's coordinator."""
     registration = application.registration
     with translation.override("th"):
-        context = {
-            "application": application,
-            "registration": registration,
-            "submitted_at": format_datetime(application.submitted_at),
-            "receipt_url": settings.SITE_URL.rstrip("/")
-            + reverse("applications:receipt", kwargs={"pk": application.pk}),
-            "site_url": settings.SITE_URL.rstrip("/"),
-        }
-        subject = render_to_string("applications/email/submitted_subject.txt", context)
-        body = render_to_string("applications/email/submitted_body.txt", context)
-    message = EmailMessage(
-        subject=" ".join(subject.split()), body=body, to=[registration.coordinator_email]
-    )
-    try:
-        message.send()
-    except Exception:
-        # The submission is committed; a mail-server failure must not undo or hide it.
-        logger.exception("Could not e-mail the submission of application %s", application.pk)
+        submitted_at = format_datetime(application.submitted_at)
+    context = {
+        "application": application,
+        "registration": registration,
+        "submitted_at": submitted_at,
+        "receipt_url": settings.SITE_URL.rstrip("/")
+        + reverse("applications:receipt", kwargs={"pk": application.pk}),
+        "site_url": settings.SITE_URL.rstrip("/"),
+    }
+    send_templated_email("applications/email/submitted", context, [registration.coordinator_email])
 
 
 # The secretariat's remedies ---------------------------------------------------------------
