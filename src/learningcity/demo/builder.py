@@ -22,6 +22,7 @@ from learningcity.editions.enums import PhaseKind
 from learningcity.editions.loading import copy_edition
 from learningcity.editions.models import Edition, Phase
 from learningcity.registry.models import LocalGovernment
+from learningcity.thai.formatting import be_year
 
 DEMO_EDITION_NUMBER = 99
 DEMO_PASSWORD = "demo-2569"  # noqa: S105 - printed on purpose: these are public demo logins
@@ -136,8 +137,9 @@ def demo_phases(now: dt.datetime) -> dict[str, tuple[dt.datetime, dt.datetime]]:
 
 def ensure_demo_edition(source: Edition, now: dt.datetime | None = None) -> Edition:
     """The practice edition, copied from ``source`` once, its dates re-anchored on ``now``."""
-    phases = demo_phases(now or timezone.now())
-    year_be = timezone.localtime(now or timezone.now()).year + 543
+    now = now or timezone.now()
+    phases = demo_phases(now)
+    year_be = be_year(now)
     edition = Edition.objects.filter(number=DEMO_EDITION_NUMBER).first()
     if edition is None:
         return copy_edition(
