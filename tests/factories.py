@@ -170,3 +170,33 @@ class EditionFactory(factory.django.DjangoModelFactory):
             max_bytes=50 * 1024 * 1024,
             content_types=["application/pdf"],
         )
+
+
+def second_factor_device(user):
+    """A confirmed TOTP device for a judge or the secretariat (django-otp)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, name="ทดสอบ", defaults={"confirmed": True}
+    )
+    return device
+
+
+def current_code(device) -> str:
+    """The TOTP code a person's authenticator app shows now for ``device``."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def log_in(client, user):
+    """Log ``user`` in on a test client; judges and the secretariat with a verified second factor."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    client.force_login(user)
+    if user.is_superuser or user.role in (Role.JUDGE, Role.SECRETARIAT):
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = second_factor_device(user).persistent_id
+        session.save()
+    return client

@@ -13,6 +13,12 @@ urlpatterns = [
     path("apply/", include("learningcity.applications.urls")),
     path("files/", include("learningcity.attachments.urls")),
     path("judging/", include("learningcity.judging.urls")),
+    path("results/", include("learningcity.results.urls")),
+    path("secretariat/", include("learningcity.secretariat.urls")),
+    path("events/", include("learningcity.events.urls")),
+    path("notices/", include("learningcity.notices.urls")),
+    path("exports/", include("learningcity.exports.urls")),
+    path("privacy/", include("learningcity.privacy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

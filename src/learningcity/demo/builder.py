@@ -6,9 +6,13 @@ registration and submission are always open in the demo.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -260,3 +264,32 @@ def ensure_registrations(
             )
         made.append(registration)
     return made
+
+
+@dataclass
+class DemoContext:
+    """What the base demo made, handed to each app's own demo step."""
+
+    source: Edition
+    practice: Edition
+    people: list[tuple[DemoPerson, User]]
+    organisations: list[tuple[Organisation, User, User]]
+    registrations: list[Registration]
+    secretariat: User
+    say: Callable[[str], None] = print
+    # Lines an app step wants printed in the demo's summary.
+    summary: list[str] = field(default_factory=list)
+
+    def person(self, email_prefix: str) -> User:
+        return next(user for _p, user in self.people if user.email.startswith(email_prefix + "@"))
+
+
+def app_demo_steps() -> list[Callable[[DemoContext], None]]:
+    """``build(context)`` of every installed app that has a ``demo`` module, in app order."""
+    steps = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo"
+        ours = config.name.startswith("learningcity.") and config.name != "learningcity.demo"
+        if ours and importlib.util.find_spec(name) is not None:
+            steps.append(importlib.import_module(name).build)
+    return steps

@@ -31,6 +31,17 @@ class Command(BaseCommand):
         organisations = builder.ensure_organisations()
         secretariat = next(user for person, user in people if person.is_staff)
         registrations = builder.ensure_registrations(demo, organisations, secretariat)
+        context = builder.DemoContext(
+            source=edition,
+            practice=demo,
+            people=people,
+            organisations=organisations,
+            registrations=registrations,
+            secretariat=secretariat,
+            say=say,
+        )
+        for step in builder.app_demo_steps():
+            step(context)
         say(_("5/5 Ready."))
         say("")
         say(_("Demo logins (password for all: %(password)s)") % {"password": builder.DEMO_PASSWORD})
@@ -44,6 +55,8 @@ class Command(BaseCommand):
         say(_("Practice edition: %(title)s") % {"title": demo.title_th})
         for registration in registrations:
             say(f"  {registration.organisation.name}: {registration.get_status_display()}")
+        for line in context.summary:
+            say(line)
         if no_serve:
             return
         say(_("Serving on http://%(addr)s/ — press Ctrl+C to stop.") % {"addr": addrport})

@@ -1,0 +1,1 @@
+"""Training sessions and attendance, waivers, and presentation-day time slots."""

@@ -1,0 +1,1 @@
+"""XLSX, CSV and ZIP exports, run as background tasks."""

@@ -1,0 +1,1 @@
+"""Thai e-mail notices: templates with placeholders, the outbox, automatic reminders."""

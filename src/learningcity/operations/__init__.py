@@ -1,0 +1,1 @@
+"""Backup, restore and the integrity check of the database and the files."""

@@ -1,0 +1,1 @@
+"""The committee's decision, publication of results, certificates and the winners' showcase."""

@@ -1,0 +1,1 @@
+"""The secretariat's workspace: dashboard, lists, eligibility review, prizes, the next edition."""
