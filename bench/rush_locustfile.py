@@ -1,0 +1,171 @@
+"""Locust scenario of the deadline rush: one applicant finishes and submits its application.
+
+Started by ``bench/deadline_rush.py`` (which prepares the accounts and reads the figures);
+each simulated applicant logs in, opens its application, autosaves its narratives as it types,
+uploads the map, ten photos and the presentation, uploads the signed certification page, checks
+and submits, then reads its receipt. What the server acknowledged is written to a JSON file so
+the orchestrator can check that every acknowledged submission and file was committed.
+"""
+
+import itertools
+import json
+import os
+import re
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import gevent
+from locust import HttpUser, constant_pacing, events, task
+from locust.exception import StopUser
+
+PLAN = json.loads(Path(os.environ["RUSH_PLAN"]).read_text(encoding="utf-8"))
+PHOTOS = [Path(p).read_bytes() for p in PLAN["photos"]]
+MAP = Path(PLAN["map"]).read_bytes()
+SLIDES = Path(PLAN["presentation"]).read_bytes()
+SIGNED = Path(PLAN["signed_page"]).read_bytes()
+NEXT_APPLICANT = itertools.count()
+FINISHED: list[int] = []
+ACKNOWLEDGED: dict[str, list] = {"submissions": [], "files": []}
+TYPING = "ชุมชนของเราจัดพื้นที่การเรียนรู้ให้เด็กและเยาวชนทุกวันเสาร์ โดยมีอาสาสมัครในท้องถิ่นร่วมสอน "
+
+
+class FormFields(HTMLParser):
+    """The fields a browser would send for the form whose action ends with ``action``."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__()
+        self.action = action
+        self.inside = False
+        self.fields: list[tuple[str, str]] = []
+        self._textarea: str | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs) -> None:
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = (a.get("action") or "").endswith(self.action)
+        elif not self.inside:
+            return
+        elif tag == "input" and a.get("name") and a.get("type") not in ("submit", "file"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.fields.append((a["name"], a.get("value") or ("on" if a.get("type") else "")))
+        elif tag == "textarea" and a.get("name"):
+            self._textarea = a["name"]
+            self.fields.append((a["name"], ""))
+        elif tag == "select" and a.get("name"):
+            self._select = a["name"]
+        elif tag == "option" and self._select and "selected" in a:
+            self.fields.append((self._select, a.get("value", "")))
+
+    def handle_data(self, data) -> None:
+        if self._textarea:
+            name, value = self.fields[-1]
+            self.fields[-1] = (name, value + data)
+
+    def handle_endtag(self, tag) -> None:
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+
+def form_fields(html: str, action: str) -> dict[str, str]:
+    parser = FormFields(action)
+    parser.feed(html)
+    return dict(parser.fields)
+
+
+class Applicant(HttpUser):
+    wait_time = constant_pacing(0)
+
+    def on_start(self) -> None:
+        index = next(NEXT_APPLICANT)
+        if index >= len(PLAN["applicants"]):
+            raise StopUser
+        self.me = PLAN["applicants"][index]
+
+    def _csrf(self) -> str:
+        return self.client.cookies.get("csrftoken", "")
+
+    def _post(self, url, data, name, files=None, htmx=False, xhr=False):
+        headers = {"X-CSRFToken": self._csrf(), "Referer": self.host + url}
+        if htmx:
+            headers["HX-Request"] = "true"
+        if xhr:  # the upload script's XMLHttpRequest (it shows the progress bar)
+            headers["X-Requested-With"] = "XMLHttpRequest"
+        return self.client.post(
+            url, data=data, files=files, headers=headers, name=name, allow_redirects=False
+        )
+
+    def journey(self) -> None:
+        me = self.me
+        self.client.get("/accounts/login/", name="page: login")
+        login = self._post(
+            "/accounts/login/", {"username": me["email"], "password": PLAN["password"]}, "log in"
+        )
+        if login.status_code != 302:
+            raise StopUser
+        page = self.client.get(me["application_url"], name="page: application").text
+        for number in PLAN["criteria"]:
+            action = f"/apply/applications/{me['application']}/sections/{number}/"
+            fields = form_fields(page, action)
+            fields["evidence_confirmed"] = "on"
+            text = ""
+            for _keystrokes in range(PLAN["autosaves_per_section"]):
+                text += TYPING
+                fields["narrative"] = text
+                response = self._post(action, fields, "autosave", htmx=True)
+                version = re.search(r'id="version-\d+" value="(\d+)"', response.text)
+                if version:
+                    fields["version"] = version.group(1)
+        upload = f"/files/applications/{me['application']}/upload/"
+        sends = [("map", 1, "map.pdf", MAP, "")]
+        sends += [
+            ("photos", slot, f"IMG_{slot:04d}.jpg", PHOTOS[slot - 1], f"กิจกรรมการเรียนรู้ครั้งที่ {slot}")
+            for slot in range(1, 11)
+        ]
+        sends += [("presentation", 1, "slides.pdf", SLIDES, "")]
+        for kind, slot, filename, content, caption in sends:
+            response = self._post(
+                upload,
+                {"kind": kind, "slot": slot, "caption": caption},
+                f"upload {kind}",
+                files={"file": (filename, content)},
+                xhr=True,
+            )
+            stored = response.status_code == 200 and "/pending/" not in response.text
+            if stored and '"redirect"' in response.text:
+                ACKNOWLEDGED["files"].append([me["application"], kind, slot])
+        self._post(
+            f"/apply/applications/{me['application']}/certify/upload/",
+            {},
+            "certify (signed page)",
+            files={"signed_file": ("signed.pdf", SIGNED)},
+        )
+        check_url = f"/apply/applications/{me['application']}/check/"
+        check = self.client.get(check_url, name="page: check").text
+        submit_url = f"/apply/applications/{me['application']}/submit/"
+        response = self._post(submit_url, form_fields(check, submit_url), "submit")
+        if response.status_code == 302 and "receipt" in response.headers.get("Location", ""):
+            ACKNOWLEDGED["submissions"].append([me["application"], time.time()])
+            self.client.get(response.headers["Location"], name="page: receipt")
+
+    @task
+    def finish_and_submit(self) -> None:
+        try:
+            self.journey()
+        finally:
+            FINISHED.append(self.me["application"])
+            if len(FINISHED) == len(PLAN["applicants"]):
+                # Every applicant is through: end the run now rather than at --run-time.
+                gevent.spawn_later(1, self.environment.runner.quit)
+        raise StopUser
+
+
+@events.quitting.add_listener
+def _write_acknowledged(environment, **_kwargs) -> None:
+    Path(os.environ["RUSH_ACKNOWLEDGED"]).write_text(json.dumps(ACKNOWLEDGED), encoding="utf-8")
