@@ -1,17 +1,21 @@
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 
+from learningcity.secretariat.admin_guard import GuardedEditionForm, guarded
+
 from .models import AwardCategory, Contact, Criterion, Edition, Phase, Prize, RequiredDocument
 from .services import validate_rubric_points
 
 
 class PhaseInline(admin.TabularInline):
     model = Phase
+    formset = guarded(BaseInlineFormSet, "phases")
     extra = 0
 
 
 class CategoryInline(admin.StackedInline):
     model = AwardCategory
+    formset = guarded(BaseInlineFormSet, "categories")
     extra = 0
 
 
@@ -32,12 +36,13 @@ class RubricFormSet(BaseInlineFormSet):
 
 class CriterionInline(admin.StackedInline):
     model = Criterion
-    formset = RubricFormSet
+    formset = guarded(RubricFormSet, "criteria")
     extra = 0
 
 
 class DocumentInline(admin.StackedInline):
     model = RequiredDocument
+    formset = guarded(BaseInlineFormSet, "documents")
     extra = 0
 
 
@@ -53,6 +58,7 @@ class ContactInline(admin.TabularInline):
 
 @admin.register(Edition)
 class EditionAdmin(admin.ModelAdmin):
+    form = GuardedEditionForm
     list_display = ["number", "title_th", "year_be", "is_published", "is_demo"]
     list_filter = ["is_published", "is_demo"]
     search_fields = ["title_th", "title_en"]

@@ -27,12 +27,19 @@ from learningcity.attachments.models import Attachment
 from learningcity.attachments.names import storage_name
 from learningcity.audit import services as audit
 from learningcity.editions.models import Edition, RequiredDocument
+from learningcity.events.services import training_problem
 from learningcity.mail import send_templated_email
 from learningcity.thai.formatting import format_datetime
 
 from ..enums import APPLICATION_TRANSITIONS, ApplicationStatus, CertificationMethod
 from ..models import Application, Certification
-from .answers import CLOSED_REGISTRATION_STATUSES, EDITABLE_STATUSES, progress, submission_window
+from .answers import (
+    CLOSED_REGISTRATION_STATUSES,
+    EDITABLE_STATUSES,
+    in_submission_window,
+    progress,
+    submission_window,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,11 +71,16 @@ def _check_url(application: Application, anchor: str) -> str:
 # Certification ----------------------------------------------------------------------------
 
 
-def _check_certifiable(application: Application) -> None:
+def _check_certifiable(application: Application, at: dt.datetime) -> None:
     if application.status not in EDITABLE_STATUSES:
         raise ValidationError(
             _("The application has been submitted; it cannot be certified again."),
             code="status",
+        )
+    if not in_submission_window(application, at):
+        raise ValidationError(
+            _("The application can only be certified while the submission phase is open."),
+            code="closed",
         )
 
 
@@ -134,7 +146,7 @@ def certify_by_account(
             {"password": _("The password is not correct. Please type it again.")},
             code="password",
         )
-    _check_certifiable(application)
+    _check_certifiable(application, at)
     with transaction.atomic():
         return _save_certification(application, user, CertificationMethod.ACCOUNT, at)
 
@@ -150,7 +162,7 @@ def certify_by_upload(
             _("Only members of the applying organisation may upload the signed page."),
             code="member",
         )
-    _check_certifiable(application)
+    _check_certifiable(application, at)
     try:
         inspection = inspect_upload(
             upload,
@@ -277,6 +289,9 @@ def submission_problems(application: Application, at: dt.datetime | None = None)
         )
     problems += _answer_problems(application)
     problems += _document_problems(application)
+    training = training_problem(application)
+    if training is not None:
+        problems.append(training)
     if not Certification.objects.filter(application=application).exists():
         problems.append(
             Problem(

@@ -1,0 +1,1 @@
+"""The secretariat's rules as plain functions that views and tests call."""
