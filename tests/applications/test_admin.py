@@ -2,12 +2,12 @@ import pytest
 from django.urls import reverse
 
 from tests.applications.factories import RegistrationFactory, RepresentativeFactory
-from tests.factories import UserFactory
+from tests.factories import UserFactory, log_in
 
 
 @pytest.fixture
 def staff_client(client, db):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    log_in(client, UserFactory(is_staff=True, is_superuser=True))
     return client
 
 

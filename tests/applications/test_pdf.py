@@ -32,7 +32,7 @@ from learningcity.attachments.names import storage_name
 from learningcity.editions.enums import DocumentKind
 from tests.applications.factories import RegistrationFactory, RepresentativeFactory
 from tests.applications.factories import started_application as start
-from tests.factories import MembershipFactory, UserFactory, bangkok
+from tests.factories import MembershipFactory, UserFactory, bangkok, log_in
 
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "shots"
 SCRIPT = "<script>alert('x')</script>"
@@ -305,7 +305,7 @@ def _url(name, application):
     [("application_pdf", "application"), ("certification_pdf", "certification")],
 )
 def test_pdf_download_by_member(client, application, member, name, filename):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.get(_url(name, application))
 
@@ -330,7 +330,7 @@ def test_pdf_download_access(client, application, name, who, status):
         "other_organisation": lambda: MembershipFactory().user,
         "judge": lambda: UserFactory(role=Role.JUDGE),
     }
-    client.force_login(users[who]())
+    log_in(client, users[who]())
 
     response = client.get(_url(name, application))
 
@@ -347,7 +347,7 @@ def test_pdf_download_anonymous_goes_to_login(client, application, name):
 
 @pytest.mark.parametrize("name", ["application_pdf", "certification_pdf"])
 def test_pdf_download_of_missing_application_is_404(client, member, name):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.get(reverse(f"applications:{name}", kwargs={"pk": 999999}))
 
@@ -355,7 +355,7 @@ def test_pdf_download_of_missing_application_is_404(client, member, name):
 
 
 def test_pdf_download_refuses_post(client, application, member):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.post(_url("application_pdf", application))
 

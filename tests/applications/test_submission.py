@@ -366,7 +366,7 @@ def test_certify_by_upload_pdf_with_javascript_refused(db):
 
     with pytest.raises(ValidationError) as error:
         services.certify_by_upload(
-            application, coordinator, SimpleUploadedFile("signed.pdf", hostile)
+            application, coordinator, SimpleUploadedFile("signed.pdf", hostile), at=IN_SUBMISSION
         )
 
     assert list(error.value.message_dict) == ["signed_file"]
@@ -376,10 +376,14 @@ def test_certify_by_upload_pdf_with_javascript_refused(db):
 
 def test_certify_by_upload_image_refused(db):
     application, coordinator = complete_application(certify=False)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.certify_by_upload(
-            application, coordinator, SimpleUploadedFile("signed.jpg", photo_jpeg())
+            application,
+            coordinator,
+            SimpleUploadedFile("signed.jpg", photo_jpeg()),
+            at=IN_SUBMISSION,
         )
+    assert list(error.value.message_dict) == ["signed_file"]
 
 
 def test_certify_after_submission_refused(complete):
@@ -465,3 +469,75 @@ def test_remove_orphans_keeps_a_signed_certification_page(settings):
     remove_orphans(older_than=dt.timedelta(hours=1))
 
     assert path.exists()
+
+
+# Certification inside the window ---------------------------------------------------------
+
+
+def test_certify_by_upload_at_deadline_second_accepted(db):
+    application, coordinator = complete_application(certify=False)
+
+    certification = services.certify_by_upload(
+        application, coordinator, SimpleUploadedFile("signed.pdf", pdf_bytes()), at=DEADLINE
+    )
+
+    assert certification.certified_at == DEADLINE
+
+
+def test_certify_by_upload_one_second_after_deadline_refused_nothing_stored(db, settings):
+    application, coordinator = complete_application(certify=False)
+    before = sorted(p.name for p in settings.MEDIA_ROOT.rglob("*") if p.is_file())
+
+    with pytest.raises(ValidationError) as error:
+        services.certify_by_upload(
+            application,
+            coordinator,
+            SimpleUploadedFile("signed.pdf", pdf_bytes(b"/Lang (th)")),
+            at=AFTER_DEADLINE,
+        )
+
+    assert error.value.messages == ["รับรองใบสมัครได้เฉพาะในช่วงเปิดรับใบสมัครเท่านั้น"]
+    assert not Certification.objects.exists()
+    assert sorted(p.name for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()) == before
+
+
+def test_certify_by_account_at_deadline_second_accepted(db):
+    application, _coordinator = complete_application(certify=False)
+
+    certification = services.certify_by_account(
+        application, head_of(application), PASSWORD, at=DEADLINE
+    )
+
+    assert certification.method == CertificationMethod.ACCOUNT
+
+
+def test_certify_by_account_one_second_after_deadline_refused(db):
+    application, _coordinator = complete_application(certify=False)
+
+    with pytest.raises(ValidationError) as error:
+        services.certify_by_account(application, head_of(application), PASSWORD, at=AFTER_DEADLINE)
+
+    assert error.value.code == "closed"
+    assert not AuditEntry.objects.filter(action="application.certified").exists()
+
+
+def test_certify_by_account_one_second_before_window_refused(db):
+    application, _coordinator = complete_application(certify=False)
+
+    with pytest.raises(ValidationError) as error:
+        services.certify_by_account(
+            application, head_of(application), PASSWORD, at=bangkok(2026, 5, 31, 23, 59, 59)
+        )
+
+    assert error.value.code == "closed"
+
+
+def test_certify_by_account_inside_granted_extension_accepted(db):
+    application, _coordinator = complete_application(certify=False)
+    services.extend_deadline(application, secretariat(), bangkok(2026, 8, 3, 12, 0), "น้ำท่วม")
+
+    certification = services.certify_by_account(
+        application, head_of(application), PASSWORD, at=bangkok(2026, 8, 3, 12, 0)
+    )
+
+    assert certification.certified_at == bangkok(2026, 8, 3, 12, 0)

@@ -14,7 +14,7 @@ from learningcity.audit.models import AuditEntry
 from learningcity.editions.enums import PhaseKind
 from tests.applications.factories import complete_application, open_submission_now
 from tests.attachments.corpus import pdf_bytes
-from tests.factories import PASSWORD, MembershipFactory, UserFactory, bangkok
+from tests.factories import PASSWORD, MembershipFactory, UserFactory, bangkok, log_in
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def url(name, application):
 def test_check_page_lists_problems_with_links(client, db):
     application, coordinator = complete_application(certify=False)
     open_submission_now(application.registration.edition)
-    client.force_login(coordinator)
+    log_in(client, coordinator)
 
     response = client.get(url("check", application))
 
@@ -50,7 +50,7 @@ def test_check_page_lists_problems_with_links(client, db):
 def test_check_page_links_missing_files_to_attachments(client, ready):
     application, coordinator = ready
     application.attachments.filter(kind="map").delete()
-    client.force_login(coordinator)
+    log_in(client, coordinator)
 
     html = client.get(url("check", application)).content.decode()
 
@@ -62,7 +62,7 @@ def test_check_page_links_missing_files_to_attachments(client, ready):
 
 def test_check_page_complete_shows_submit_button(client, ready):
     application, coordinator = ready
-    client.force_login(coordinator)
+    log_in(client, coordinator)
 
     html = client.get(url("check", application)).content.decode()
 
@@ -76,7 +76,7 @@ def test_check_page_head_sees_password_form(client, db):
     head = MembershipFactory(
         organisation=application.registration.organisation, role=MembershipRole.HEAD
     ).user
-    client.force_login(head)
+    log_in(client, head)
 
     html = client.get(url("check", application)).content.decode()
 
@@ -86,10 +86,11 @@ def test_check_page_head_sees_password_form(client, db):
 
 def test_certify_account_view_wrong_password_shows_thai_error(client, db):
     application, _coordinator = complete_application(certify=False)
+    open_submission_now(application.registration.edition)
     head = MembershipFactory(
         organisation=application.registration.organisation, role=MembershipRole.HEAD
     ).user
-    client.force_login(head)
+    log_in(client, head)
 
     response = client.post(url("certify_account", application), {"password": "wrong"})
 
@@ -105,7 +106,7 @@ def test_certify_account_view_wrong_password_shows_thai_error(client, db):
 def test_certify_upload_view_stores_signed_page(client, db):
     application, coordinator = complete_application(certify=False)
     open_submission_now(application.registration.edition)
-    client.force_login(coordinator)
+    log_in(client, coordinator)
 
     response = client.post(
         url("certify_upload", application),
@@ -120,7 +121,7 @@ def test_submit_view_submits_once_and_redirects_to_receipt(
     client, ready, django_capture_on_commit_callbacks
 ):
     application, coordinator = ready
-    client.force_login(coordinator)
+    log_in(client, coordinator)
 
     with django_capture_on_commit_callbacks(execute=True):
         first = client.post(url("submit", application))
@@ -136,7 +137,7 @@ def test_submit_view_submits_once_and_redirects_to_receipt(
 def test_submit_view_incomplete_shows_problems(client, db):
     application, coordinator = complete_application(certify=False)
     open_submission_now(application.registration.edition)
-    client.force_login(coordinator)
+    log_in(client, coordinator)
 
     response = client.post(url("submit", application))
 
@@ -149,7 +150,7 @@ def test_receipt_shows_buddhist_era_date(client, ready):
     application, coordinator = ready
     submitted = services.submit_application(application, coordinator)
     Application.objects.filter(pk=application.pk).update(submitted_at=bangkok(2026, 7, 31, 23, 59))
-    client.force_login(coordinator)
+    log_in(client, coordinator)
 
     html = client.get(url("receipt", application)).content.decode()
 
@@ -161,14 +162,14 @@ def test_receipt_shows_buddhist_era_date(client, ready):
 
 def test_receipt_before_submission_not_found(client, ready):
     application, coordinator = ready
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     assert client.get(url("receipt", application)).status_code == 404
 
 
 def test_registration_page_links_receipt(client, ready):
     application, coordinator = ready
     services.submit_application(application, coordinator)
-    client.force_login(coordinator)
+    log_in(client, coordinator)
 
     html = client.get(
         reverse("applications:registration", kwargs={"pk": application.registration_id})
@@ -179,7 +180,7 @@ def test_registration_page_links_receipt(client, ready):
 
 def test_application_page_links_check(client, ready):
     application, coordinator = ready
-    client.force_login(coordinator)
+    log_in(client, coordinator)
 
     html = client.get(
         reverse("applications:application", kwargs={"pk": application.registration_id})
@@ -192,7 +193,7 @@ def test_application_page_links_check(client, ready):
 def test_submission_views_member_of_other_organisation_not_found(client, ready, name):
     application, coordinator = ready
     services.submit_application(application, coordinator)
-    client.force_login(MembershipFactory(role=MembershipRole.COORDINATOR).user)
+    log_in(client, MembershipFactory(role=MembershipRole.COORDINATOR).user)
 
     method = client.get if name in ("check", "receipt") else client.post
     assert method(url(name, application)).status_code == 404
@@ -203,7 +204,7 @@ def test_submission_views_member_of_other_organisation_not_found(client, ready, 
 )
 def test_secretariat_views_applicant_not_found(client, ready, name):
     application, coordinator = ready
-    client.force_login(coordinator)
+    log_in(client, coordinator)
     method = client.get if name == "secretariat_application" else client.post
     assert method(url(name, application), {"reason": "x"}).status_code == 404
 
@@ -212,7 +213,7 @@ def test_secretariat_reopen_view_recorded(client, ready):
     application, coordinator = ready
     services.submit_application(application, coordinator)
     actor = UserFactory(role=Role.SECRETARIAT)
-    client.force_login(actor)
+    log_in(client, actor)
 
     response = client.post(url("secretariat_reopen", application), {"reason": "ภาพไม่ชัด"})
 
@@ -225,7 +226,7 @@ def test_secretariat_reopen_view_recorded(client, ready):
 def test_secretariat_extend_view_recorded(client, ready):
     application, _coordinator = ready
     actor = UserFactory(role=Role.SECRETARIAT)
-    client.force_login(actor)
+    log_in(client, actor)
 
     response = client.post(
         url("secretariat_extend", application),
@@ -241,9 +242,48 @@ def test_secretariat_extend_view_recorded(client, ready):
 
 def test_secretariat_page_shows_deadline(client, ready):
     application, _coordinator = ready
-    client.force_login(UserFactory(role=Role.SECRETARIAT))
+    log_in(client, UserFactory(role=Role.SECRETARIAT))
     phase = application.registration.edition.phases.get(kind=PhaseKind.SUBMISSION)
 
     html = client.get(url("secretariat_application", application)).content.decode()
 
     assert timezone.localtime(phase.ends_at).strftime("%H:%M") in html
+
+
+def test_receipt_links_application_pdf(client, ready):
+    application, coordinator = ready
+    services.submit_application(application, coordinator)
+    log_in(client, coordinator)
+
+    html = client.get(url("receipt", application)).content.decode()
+
+    assert (
+        f'<a class="button button--ghost" href="{url("application_pdf", application)}" download>'
+        "ดาวน์โหลดใบสมัครทั้งฉบับ (PDF)</a>"
+    ) in html
+
+
+def test_check_page_links_application_pdf(client, ready):
+    application, coordinator = ready
+    log_in(client, coordinator)
+
+    html = client.get(url("check", application)).content.decode()
+
+    assert (
+        f'<a href="{url("application_pdf", application)}" download>ดาวน์โหลดใบสมัครทั้งฉบับ (PDF)</a>'
+    ) in html
+
+
+def test_certify_account_view_after_deadline_shows_thai_error(client, db):
+    application, _coordinator = complete_application(certify=False)
+    head = MembershipFactory(
+        organisation=application.registration.organisation, role=MembershipRole.HEAD
+    ).user
+    log_in(client, head)
+
+    # The edition's submission phase ended on 31 July 2026; this request is made later.
+    response = client.post(url("certify_account", application), {"password": PASSWORD})
+
+    assert response.status_code == 200
+    assert "รับรองใบสมัครได้เฉพาะในช่วงเปิดรับใบสมัครเท่านั้น" in response.content.decode()
+    assert not Certification.objects.exists()

@@ -18,6 +18,7 @@ from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
     UserFactory,
+    log_in,
 )
 
 
@@ -64,7 +65,7 @@ def test_dashboard_lists_open_editions_and_own_registrations(client, open_editio
     closed = EditionFactory(number=1)
     coordinator = MembershipFactory()
     RegistrationFactory(edition=closed, organisation=coordinator.organisation)
-    client.force_login(coordinator.user)
+    log_in(client, coordinator.user)
 
     response = client.get(reverse("applications:dashboard"))
 
@@ -74,7 +75,7 @@ def test_dashboard_lists_open_editions_and_own_registrations(client, open_editio
 
 
 def test_register_without_organisation_shows_organisation_form(client, open_edition):
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
 
     response = client.get(reverse("applications:register", args=[99]))
 
@@ -85,7 +86,7 @@ def test_register_without_organisation_shows_organisation_form(client, open_edit
 
 def test_register_search_without_js_lists_local_governments(client, open_edition):
     lg = LocalGovernmentFactory(name_th="คลองท่อมใต้", full_name_th="เทศบาลตำบลคลองท่อมใต้")
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
 
     response = client.get(
         reverse("applications:register", args=[99]), {"q": "คลองท่อม", "kind": "other"}
@@ -98,7 +99,7 @@ def test_register_search_without_js_lists_local_governments(client, open_edition
 
 def test_register_search_with_htmx_answers_with_choices_only(client, open_edition):
     lg = LocalGovernmentFactory(name_th="คลองท่อมใต้")
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
 
     response = client.get(
         reverse("applications:register", args=[99]),
@@ -113,7 +114,7 @@ def test_register_search_with_htmx_answers_with_choices_only(client, open_editio
 def test_register_create_organisation_other_kind(client, open_edition):
     user = UserFactory()
     lg = LocalGovernmentFactory()
-    client.force_login(user)
+    log_in(client, user)
 
     response = client.post(
         reverse("applications:register", args=[99]),
@@ -137,7 +138,7 @@ def test_register_create_organisation_other_kind(client, open_edition):
 
 def test_register_create_organisation_local_government_takes_registry_name(client, open_edition):
     lg = LocalGovernmentFactory(full_name_th="องค์การบริหารส่วนตำบลทดสอบใหม่")
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
 
     client.post(
         reverse("applications:register", args=[99]),
@@ -152,7 +153,7 @@ def test_register_create_organisation_local_government_takes_registry_name(clien
 
 
 def test_register_create_organisation_without_local_government_refused(client, open_edition):
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
 
     response = client.post(
         reverse("applications:register", args=[99]),
@@ -168,7 +169,7 @@ def test_register_create_organisation_without_local_government_refused(client, o
 
 def test_register_plain_post_creates_registration_and_redirects(client, open_edition):
     coordinator = MembershipFactory()
-    client.force_login(coordinator.user)
+    log_in(client, coordinator.user)
 
     response = client.post(
         reverse("applications:register", args=[99]),
@@ -189,7 +190,7 @@ def test_register_plain_post_creates_registration_and_redirects(client, open_edi
 
 def test_register_refused_keeps_typed_input_and_shows_thai_error(client, open_edition):
     coordinator = MembershipFactory()
-    client.force_login(coordinator.user)
+    log_in(client, coordinator.user)
 
     response = client.post(
         reverse("applications:register", args=[99]),
@@ -208,7 +209,7 @@ def test_register_refused_keeps_typed_input_and_shows_thai_error(client, open_ed
 
 def test_register_missing_representative_shown_next_to_field(client, open_edition):
     coordinator = MembershipFactory()
-    client.force_login(coordinator.user)
+    log_in(client, coordinator.user)
     data = form_data(coordinator.organisation, open_edition)
     for part in ("full_name", "position", "phone", "email"):
         data[f"rep2_{part}"] = ""
@@ -221,7 +222,7 @@ def test_register_missing_representative_shown_next_to_field(client, open_editio
 
 def test_register_closed_edition_shows_notice(client, db):
     EditionFactory(number=1)
-    client.force_login(MembershipFactory().user)
+    log_in(client, MembershipFactory().user)
 
     response = client.get(reverse("applications:register", args=[1]))
 
@@ -264,7 +265,7 @@ MATRIX = {
 def test_registration_pages_status_by_role(client, matrix, who):
     registration, people = matrix
     if people[who] is not None:
-        client.force_login(people[who])
+        log_in(client, people[who])
 
     statuses = (
         client.get(reverse("applications:registration", args=[registration.pk])).status_code,
@@ -279,7 +280,7 @@ def test_registration_pages_status_by_role(client, matrix, who):
 
 def test_registration_detail_shows_thai_dates(client, matrix):
     registration, people = matrix
-    client.force_login(people["member_of_a"])
+    log_in(client, people["member_of_a"])
 
     response = client.get(reverse("applications:registration", args=[registration.pk]))
 
@@ -289,7 +290,7 @@ def test_registration_detail_shows_thai_dates(client, matrix):
 
 def test_edit_registration_plain_post_updates(client, matrix, open_edition):
     registration, people = matrix
-    client.force_login(people["member_of_a"])
+    log_in(client, people["member_of_a"])
     data = form_data(registration.organisation, open_edition, population="8000")
     del data["organisation"]
 
@@ -302,7 +303,7 @@ def test_edit_registration_plain_post_updates(client, matrix, open_edition):
 
 def test_invite_view_sends_email(client, matrix):
     registration, people = matrix
-    client.force_login(people["member_of_a"])
+    log_in(client, people["member_of_a"])
 
     response = client.post(
         reverse("applications:invite", args=[registration.pk]), {"email": "friend@example.org"}
@@ -314,13 +315,13 @@ def test_invite_view_sends_email(client, matrix):
 
 def test_accept_invitation_view_joins_organisation(client, matrix):
     registration, people = matrix
-    client.force_login(people["member_of_a"])
+    log_in(client, people["member_of_a"])
     client.post(
         reverse("applications:invite", args=[registration.pk]), {"email": "friend@example.org"}
     )
     path = "/apply/" + mail.outbox[0].body.split("/apply/", 1)[1].split()[0]
     friend = UserFactory(email="friend@example.org")
-    client.force_login(friend)
+    log_in(client, friend)
 
     page = client.get(path)
     response = client.post(path)
@@ -331,7 +332,7 @@ def test_accept_invitation_view_joins_organisation(client, matrix):
 
 
 def test_accept_invitation_view_unknown_token_404(client, db):
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
 
     response = client.get(reverse("applications:accept_invitation", args=["nope"]))
 
@@ -342,15 +343,16 @@ def test_dashboard_query_count_does_not_grow_with_registrations(
     client, open_edition, django_assert_num_queries
 ):
     coordinator = MembershipFactory()
-    client.force_login(coordinator.user)
+    log_in(client, coordinator.user)
     for _ in range(3):
         organisation = OrganisationFactory()
         MembershipFactory(user=coordinator.user, organisation=organisation)
         RegistrationFactory(edition=open_edition, organisation=organisation)
     client.get(reverse("applications:dashboard"))  # warm the session
 
-    # session, user, open editions, registrations (one query, joined)
-    with django_assert_num_queries(4):
+    # session, user, open editions, registrations (one query, joined), and the session's
+    # idle-timeout stamp written back (savepoint, update, release)
+    with django_assert_num_queries(7):
         response = client.get(reverse("applications:dashboard"))
 
     assert len(response.context["registrations"]) == 3
@@ -358,7 +360,7 @@ def test_dashboard_query_count_does_not_grow_with_registrations(
 
 def test_register_create_organisation_refused_keeps_chosen_local_government(client, open_edition):
     lg = LocalGovernmentFactory()
-    client.force_login(UserFactory())
+    log_in(client, UserFactory())
 
     response = client.post(
         reverse("applications:register", args=[99]),
@@ -372,7 +374,7 @@ def test_register_create_organisation_refused_keeps_chosen_local_government(clie
 def test_register_same_area_twice_shows_thai_error_by_category(client, open_edition):
     coordinator = MembershipFactory()
     RegistrationFactory(edition=open_edition, organisation=coordinator.organisation)
-    client.force_login(coordinator.user)
+    log_in(client, coordinator.user)
 
     response = client.post(
         reverse("applications:register", args=[99]),
@@ -390,7 +392,7 @@ def test_register_same_area_twice_shows_thai_error_by_category(client, open_edit
 def test_register_sent_after_window_closed_keeps_typed_input(client, db):
     edition = EditionFactory(number=1)
     coordinator = MembershipFactory()
-    client.force_login(coordinator.user)
+    log_in(client, coordinator.user)
 
     response = client.post(
         reverse("applications:register", args=[1]), form_data(coordinator.organisation, edition)

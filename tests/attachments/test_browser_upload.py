@@ -81,3 +81,27 @@ def test_browser_upload_refusal_shows_thai_error_and_keeps_form(
     assert form.locator("input[name=caption]").input_value() == "คำอธิบายที่พิมพ์ไว้"
     assert page.url == f"{live_server.url}/files/applications/{open_now.pk}/"
     assert Attachment.objects.count() == 0
+
+
+def test_browser_upload_conforming_photo_reloads_list_showing_it(
+    member_page, live_server, open_now, tmp_path
+):
+    page = member_page
+    photo = tmp_path / "ลานกีฬา.jpg"
+    photo.write_bytes(corpus.jpeg_bytes((1920, 1080)))
+    page.goto(f"{live_server.url}/files/applications/{open_now.pk}/")
+
+    form = page.locator("#slot-photos-1 form[data-upload]")
+    form.locator("input[type=file]").set_input_files(str(photo))
+    form.locator("input[name=caption]").fill("ลานกีฬาชุมชน")
+    form.locator("button[type=submit]").click()
+
+    # The server answers with this same page at the slot's fragment: the page must reload,
+    # not only scroll, so that the stored photo is shown.
+    page.locator("#slot-photos-1.slot--filled").wait_for(timeout=15_000)
+    assert page.url == f"{live_server.url}/files/applications/{open_now.pk}/#slot-photos-1"
+    assert page.locator(".notice").first.inner_text() == (
+        "บันทึก “ลานกีฬา.jpg” แล้ว (ภาพประกอบพร้อมคำอธิบาย ไฟล์ที่ 1)"
+    )
+    assert Attachment.objects.get().caption == "ลานกีฬาชุมชน"
+    assert page.console_errors == []

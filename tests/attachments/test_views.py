@@ -16,7 +16,7 @@ from learningcity.attachments.services import store_attachment
 from learningcity.editions.enums import DocumentKind
 from tests.attachments import corpus
 from tests.attachments.conftest import files_under
-from tests.factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory, log_in
 
 
 def photo_file(data: bytes, name="ภาพที่1.jpg"):
@@ -38,7 +38,7 @@ def stored(open_now, member):
 
 
 def test_list_renders_ten_photo_slots(client, open_now, member, stored):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.get(reverse("attachments:list", args=[open_now.pk]))
 
@@ -51,7 +51,7 @@ def test_list_renders_ten_photo_slots(client, open_now, member, stored):
 
 
 def test_list_other_organisation_404(client, open_now):
-    client.force_login(MembershipFactory().user)
+    log_in(client, MembershipFactory().user)
 
     response = client.get(reverse("attachments:list", args=[open_now.pk]))
 
@@ -59,7 +59,7 @@ def test_list_other_organisation_404(client, open_now):
 
 
 def test_upload_without_javascript_redirects_with_thai_message(client, open_now, member, media):
-    client.force_login(member)
+    log_in(client, member)
     criterion = open_now.registration.edition.criteria.get(number=3)
 
     response = client.post(
@@ -86,7 +86,7 @@ def test_upload_without_javascript_redirects_with_thai_message(client, open_now,
 
 
 def test_upload_refused_shows_thai_error_and_keeps_caption(client, open_now, member, media):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.post(
         reverse("attachments:upload", args=[open_now.pk]),
@@ -101,7 +101,7 @@ def test_upload_refused_shows_thai_error_and_keeps_caption(client, open_now, mem
 
 
 def test_upload_xhr_refusal_is_json(client, open_now, member):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.post(
         reverse("attachments:upload", args=[open_now.pk]),
@@ -114,7 +114,7 @@ def test_upload_xhr_refusal_is_json(client, open_now, member):
 
 @pytest.mark.parametrize("mode", ["fit", "crop"])
 def test_upload_big_photo_offers_conversion_then_converts(client, open_now, member, media, mode):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.post(
         reverse("attachments:upload", args=[open_now.pk]),
@@ -147,7 +147,7 @@ def test_upload_big_photo_offers_conversion_then_converts(client, open_now, memb
 
 
 def test_conversion_offer_belongs_to_its_uploader(client, open_now, member):
-    client.force_login(member)
+    log_in(client, member)
     response = client.post(
         reverse("attachments:upload", args=[open_now.pk]),
         {
@@ -158,7 +158,7 @@ def test_conversion_offer_belongs_to_its_uploader(client, open_now, member):
         },
     )
     colleague = MembershipFactory(organisation=open_now.registration.organisation).user
-    client.force_login(colleague)
+    log_in(client, colleague)
 
     client.post(response["Location"], {"mode": "fit"})
 
@@ -166,7 +166,7 @@ def test_conversion_offer_belongs_to_its_uploader(client, open_now, member):
 
 
 def test_download_member_gets_file_with_safe_headers(client, member, stored, media):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.get(reverse("attachments:download", args=[stored.pk]))
 
@@ -180,7 +180,7 @@ def test_download_member_gets_file_with_safe_headers(client, member, stored, med
 
 
 def test_download_secretariat_allowed(client, stored):
-    client.force_login(UserFactory(role=Role.SECRETARIAT))
+    log_in(client, UserFactory(role=Role.SECRETARIAT))
 
     response = client.get(reverse("attachments:download", args=[stored.pk]))
 
@@ -188,7 +188,7 @@ def test_download_secretariat_allowed(client, stored):
 
 
 def test_download_other_organisation_404(client, stored):
-    client.force_login(MembershipFactory().user)
+    log_in(client, MembershipFactory().user)
 
     response = client.get(reverse("attachments:download", args=[stored.pk]))
 
@@ -206,7 +206,7 @@ def test_download_anonymous_redirected_to_login(client, stored):
 
 def test_download_x_accel_sends_no_bytes(client, member, stored, settings):
     settings.LEARNINGCITY_X_ACCEL = True
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.get(reverse("attachments:download", args=[stored.pk]))
 
@@ -217,7 +217,7 @@ def test_download_x_accel_sends_no_bytes(client, member, stored, settings):
 
 
 def test_thumbnail_is_small_inline_jpeg_cached_on_disk(client, member, stored, media):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.get(reverse("attachments:thumbnail", args=[stored.pk]))
 
@@ -229,7 +229,7 @@ def test_thumbnail_is_small_inline_jpeg_cached_on_disk(client, member, stored, m
 
 
 def test_delete_removes_file(client, member, stored, media):
-    client.force_login(member)
+    log_in(client, member)
 
     response = client.post(reverse("attachments:delete", args=[stored.pk]))
 
@@ -241,7 +241,7 @@ def test_delete_removes_file(client, member, stored, media):
 def test_list_query_count_does_not_grow_with_files(
     client, open_now, member, django_assert_num_queries
 ):
-    client.force_login(member)
+    log_in(client, member)
     url = reverse("attachments:list", args=[open_now.pk])
     store = {"application": open_now, "kind": DocumentKind.PHOTOS, "user": member, "caption": "ก"}
     store_attachment(slot=1, upload=ContentFile(corpus.jpeg_bytes(), name="a.jpg"), **store)
@@ -258,7 +258,7 @@ def test_list_query_count_does_not_grow_with_files(
 
 
 def test_conversion_offer_for_rotated_photo_mentions_it(client, open_now, member):
-    client.force_login(member)
+    log_in(client, member)
     turned = corpus.jpeg_bytes(exif=corpus.gps_exif(orientation=6))
 
     response = client.post(
@@ -271,7 +271,7 @@ def test_conversion_offer_for_rotated_photo_mentions_it(client, open_now, member
 
 
 def test_conversion_cancel_drops_pending_upload(client, open_now, member, media):
-    client.force_login(member)
+    log_in(client, member)
     response = client.post(
         reverse("attachments:upload", args=[open_now.pk]),
         {
@@ -290,7 +290,7 @@ def test_conversion_cancel_drops_pending_upload(client, open_now, member, media)
 
 
 def test_upload_caption_only_change_without_file(client, open_now, member, stored):
-    client.force_login(member)
+    log_in(client, member)
 
     client.post(
         reverse("attachments:upload", args=[open_now.pk]),
@@ -302,7 +302,7 @@ def test_upload_caption_only_change_without_file(client, open_now, member, store
 
 
 def test_admin_lists_attachments_read_only(client, stored):
-    client.force_login(UserFactory(role=Role.SECRETARIAT, is_staff=True, is_superuser=True))
+    log_in(client, UserFactory(role=Role.SECRETARIAT, is_staff=True, is_superuser=True))
 
     listing = client.get(reverse("admin:attachments_attachment_changelist"))
     add = client.get(reverse("admin:attachments_attachment_add"))
@@ -312,7 +312,7 @@ def test_admin_lists_attachments_read_only(client, stored):
 
 
 def test_list_secretariat_sees_files_without_forms(client, stored):
-    client.force_login(UserFactory(role=Role.SECRETARIAT))
+    log_in(client, UserFactory(role=Role.SECRETARIAT))
 
     response = client.get(reverse("attachments:list", args=[stored.application_id]))
 
@@ -324,7 +324,7 @@ def test_list_secretariat_sees_files_without_forms(client, stored):
 
 
 def test_conversion_previews_show_fit_and_crop(client, open_now, member):
-    client.force_login(member)
+    log_in(client, member)
     response = client.post(
         reverse("attachments:upload", args=[open_now.pk]),
         {
@@ -345,6 +345,6 @@ def test_conversion_previews_show_fit_and_crop(client, open_now, member):
             assert image.size == (480, 270)
         assert previews[mode]["Cache-Control"] == "private, no-store"
     assert previews["stretch"].status_code == 404
-    client.force_login(MembershipFactory().user)
+    log_in(client, MembershipFactory().user)
     stranger = client.get(reverse("attachments:convert_preview", args=[open_now.pk, token, "fit"]))
     assert stranger.status_code == 404

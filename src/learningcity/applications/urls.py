@@ -20,6 +20,11 @@ urlpatterns = [
     path(
         "applications/<int:pk>/certification.pdf", pdf.certification_pdf, name="certification_pdf"
     ),
+    path(
+        "applications/<int:pk>/certification/signed.pdf",
+        views.signed_certification,
+        name="signed_certification",
+    ),
     path("applications/<int:pk>/check/", views.check, name="check"),
     path("applications/<int:pk>/certify/", views.certify_account, name="certify_account"),
     path("applications/<int:pk>/certify/upload/", views.certify_upload, name="certify_upload"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learningcity.applications.enums import ApplicationStatus
+from learningcity.applications.services.answers import in_submission_window
 from learningcity.attachments import photos, storage
 from learningcity.attachments.checks import Inspection, UploadRefused, inspect_upload
 from learningcity.attachments.checks.upload import CONTENT_TYPES, STORED_EXTENSIONS
@@ -20,9 +21,7 @@ from learningcity.attachments.enums import FileKind
 from learningcity.attachments.models import Attachment
 from learningcity.attachments.names import safe_display_name, storage_name
 from learningcity.audit.services import record
-from learningcity.editions.enums import PhaseKind
 from learningcity.editions.models import Criterion, RequiredDocument
-from learningcity.editions.services import phase_is_open
 
 EDITABLE_STATUSES = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.REOPENED})
 KIND_OF_CONTENT_TYPE = {content_type: kind for kind, content_type in CONTENT_TYPES.items()}
@@ -67,8 +66,8 @@ def check_editable(application, user, at: dt.datetime | None = None) -> None:
             _("The application has been submitted; its files can no longer be changed."),
             code="status",
         )
-    edition = application.registration.edition
-    if not phase_is_open(edition, PhaseKind.SUBMISSION, at):
+    # The application's own window: a later deadline the secretariat granted counts too.
+    if not in_submission_window(application, at):
         raise ValidationError(
             _("Files can only be changed while the application submission period is open."),
             code="closed",

@@ -8,10 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,10 +20,10 @@ from learningcity.attachments import pending, photos, services, storage
 from learningcity.attachments.checks import UploadRefused
 from learningcity.attachments.forms import ConversionForm, SlotForm
 from learningcity.attachments.models import Attachment
+from learningcity.attachments.responses import FILE_CSP, serve_private_file
 from learningcity.attachments.thumbnails import thumbnail_path
 from learningcity.editions.enums import DocumentKind
 
-FILE_CSP = "default-src 'none'; sandbox"
 PREVIEW_WIDTH = 480
 
 
@@ -41,6 +40,16 @@ def _attachment_for(user, pk: int) -> Attachment:
         Attachment.objects.select_related("application__registration__edition"), pk=pk
     )
     get_registration_for(user, attachment.application.registration_id)
+    return attachment
+
+
+def _readable_attachment_for(user, pk: int) -> Attachment:
+    """The attachment if ``user`` may read it (members, secretariat, its assigned judges)."""
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("application__registration__edition"), pk=pk
+    )
+    if not user.has_perm("attachments.view_attachment", attachment):
+        raise Http404
     return attachment
 
 
@@ -292,28 +301,13 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_list_url(application, attachment.kind, attachment.slot))
 
 
-def _serve(path, stored_name: str, *, content_type: str, filename: str, inline: bool):
-    if getattr(settings, "LEARNINGCITY_X_ACCEL", False):
-        # nginx sends the bytes from an internal location; Django only checks permission.
-        response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = f"/protected/{stored_name}"
-        response["Content-Disposition"] = content_disposition_header(not inline, filename)
-    else:
-        response = FileResponse(
-            path.open("rb"), content_type=content_type, as_attachment=not inline, filename=filename
-        )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = FILE_CSP
-    return response
-
-
 @login_required
 def download(request: HttpRequest, pk: int) -> HttpResponse:
-    attachment = _attachment_for(request.user, pk)
+    attachment = _readable_attachment_for(request.user, pk)
     path = storage.path_of(attachment.stored_name)
     if not getattr(settings, "LEARNINGCITY_X_ACCEL", False) and not path.exists():
         raise Http404
-    response = _serve(
+    response = serve_private_file(
         path,
         attachment.stored_name,
         content_type=attachment.content_type,
@@ -326,14 +320,14 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
-    attachment = _attachment_for(request.user, pk)
+    attachment = _readable_attachment_for(request.user, pk)
     try:
         path = thumbnail_path(attachment)
     except UploadRefused:
         path = None
     if path is None:
         raise Http404
-    response = _serve(
+    response = serve_private_file(
         path,
         services.thumbnail_name(attachment.stored_name),
         content_type="image/jpeg",

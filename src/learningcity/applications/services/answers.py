@@ -115,6 +115,13 @@ def application_is_editable(application: Application, at: dt.datetime | None = N
         return False
     if application.registration.status in CLOSED_REGISTRATION_STATUSES:
         return False
+    return in_submission_window(application, at)
+
+
+def in_submission_window(application: Application, at: dt.datetime | None = None) -> bool:
+    """Whether ``at`` (now by default) falls inside the application's own submission window,
+    its deadline moved by the secretariat included (bounds inclusive)."""
+    at = at or timezone.now()
     opens_at, closes_at = submission_window(application)
     return (opens_at is None or opens_at <= at) and closes_at is not None and at <= closes_at
 

@@ -15,6 +15,7 @@ from .submission import (
     secretariat_application,
     secretariat_extend,
     secretariat_reopen,
+    signed_certification,
     submit,
 )
 
@@ -34,5 +35,6 @@ __all__ = [
     "secretariat_application",
     "secretariat_extend",
     "secretariat_reopen",
+    "signed_certification",
     "submit",
 ]

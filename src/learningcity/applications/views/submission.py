@@ -1,6 +1,7 @@
 """Steps 4 and 5 of the applicant's journey: check, certify, submit, receipt; and the
 secretariat's remedies (reopen, extend the deadline). Every form works without JS."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -8,15 +9,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from learningcity.accounts.enums import MembershipRole
 from learningcity.accounts.models import Membership
 from learningcity.accounts.rules import is_secretariat
+from learningcity.attachments import storage
+from learningcity.attachments.responses import serve_private_file
 
 from .. import services
 from ..access import get_application_for
-from ..enums import ApplicationStatus
+from ..enums import ApplicationStatus, CertificationMethod
 from ..models import Application, Certification
 from ..submission_forms import (
     CertifyByAccountForm,
@@ -125,6 +128,31 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
+def signed_certification(request: HttpRequest, pk: int) -> HttpResponse:
+    """The signed certification page uploaded for the application, to members of the
+    organisation and the secretariat (others: 404), served like every private file."""
+    application = get_application_for(request.user, pk)
+    certification = Certification.objects.filter(
+        application=application, method=CertificationMethod.SIGNED_UPLOAD
+    ).first()
+    if certification is None or not certification.stored_name:
+        raise Http404
+    path = storage.path_of(certification.stored_name)
+    if not getattr(settings, "LEARNINGCITY_X_ACCEL", False) and not path.exists():
+        raise Http404
+    response = serve_private_file(
+        path,
+        certification.stored_name,
+        content_type="application/pdf",
+        filename=f"certification-signed-{application.pk}.pdf",
+        inline=False,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
 def receipt(request: HttpRequest, pk: int) -> HttpResponse:
     """The receipt of a submitted application, made to be printed."""
     application = get_application_for(request.user, pk)
@@ -170,6 +198,7 @@ def _secretariat_page(request, application, reopen_form=None, extend_form=None) 
             "reopen_form": reopen_form or ReopenForm(),
             "extend_form": extend_form or ExtendDeadlineForm(),
             "may_reopen": application.status == ApplicationStatus.SUBMITTED,
+            "certification": Certification.objects.filter(application=application).first(),
         },
     )
 

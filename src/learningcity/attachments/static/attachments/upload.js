@@ -47,6 +47,21 @@
     });
   }
 
+  // Opens the page the server answered with. The list page sends back to itself with the
+  // slot as fragment: assign() alone would only scroll, leaving the old page (and the file
+  // not shown as stored), so the page is reloaded at that fragment instead.
+  function go(url) {
+    var target = new URL(url, window.location.href);
+    var here = window.location;
+    if (target.origin === here.origin && target.pathname === here.pathname &&
+        target.search === here.search) {
+      window.history.replaceState(null, "", target.href);
+      window.location.reload();
+      return;
+    }
+    window.location.assign(target.href);
+  }
+
   function showError(form, message) {
     var box = form.querySelector(".slot__error");
     box.textContent = message;
@@ -75,7 +90,7 @@
     request.addEventListener("load", function () {
       var body = request.response || {};
       if (request.status < 400 && body.redirect) {
-        window.location.assign(body.redirect);
+        go(body.redirect);
         return;
       }
       progress.hidden = true;
