@@ -6,6 +6,7 @@ DEBUG off. Production sets ``DATABASE_URL``, ``LEARNINGCITY_SECRET_KEY``,
 (see README.md).
 """
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "axes",
     "rules.apps.AutodiscoverRulesConfig",
 ]
 
@@ -102,8 +104,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "learningcity.accounts.middleware.SessionLifetimeMiddleware",
+    "learningcity.accounts.middleware.SecondFactorMiddleware",
+    "learningcity.accounts.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login attempt into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "learningcity.urls"
@@ -151,6 +158,8 @@ AUTH_USER_MODEL = "accounts.User"
 # plain unique=True this check looks for.
 SILENCED_SYSTEM_CHECKS = ["auth.W004"]
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any password check for a (username, IP) pair that is locked out.
+    "learningcity.accounts.backends.ThrottledLoginBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -165,6 +174,30 @@ LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "editions:call"
 # Verification and reset links stay valid for three days, then must be asked again.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+
+# Sessions end after 30 idle minutes (the cookie and the stored session both expire, and every
+# request pushes the expiry on) and 12 hours after log-in whatever happens; changing one's
+# e-mail or second factor asks for the password again if it was last typed over 10 minutes ago.
+SESSION_IDLE_SECONDS = env_int("LEARNINGCITY_SESSION_IDLE_MINUTES", 30) * 60
+SESSION_ABSOLUTE_SECONDS = env_int("LEARNINGCITY_SESSION_ABSOLUTE_HOURS", 12) * 3600
+REAUTHENTICATION_SECONDS = env_int("LEARNINGCITY_REAUTHENTICATION_MINUTES", 10) * 60
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Log-in throttling (django-axes): 5 failures for one address from one IP address lock that
+# pair for 15 minutes. Locking the pair, not the account, means someone elsewhere cannot lock
+# the real owner out; the cool-off means nobody is locked out for good.
+AXES_FAILURE_LIMIT = env_int("LEARNINGCITY_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LEARNINGCITY_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "learningcity.accounts.backends.locked_out"
+AXES_USERNAME_CALLABLE = "learningcity.accounts.backends.attempted_email"
+AXES_CLIENT_IP_CALLABLE = "learningcity.accounts.backends.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password", "token"]
+# Behind a reverse proxy the client address is the last X-Forwarded-For hop the proxy added.
+BEHIND_PROXY = env_bool("LEARNINGCITY_BEHIND_PROXY")
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", _("Thai")), ("en", _("English"))]

@@ -3,12 +3,12 @@ from django.urls import reverse
 
 from learningcity.accounts.enums import Role
 from learningcity.accounts.models import User
-from tests.factories import PASSWORD, MembershipFactory, UserFactory
+from tests.factories import PASSWORD, MembershipFactory, UserFactory, log_in
 
 
 @pytest.fixture
 def admin_client_th(client, secretariat):
-    client.force_login(secretariat)
+    log_in(client, secretariat)
     return client
 
 

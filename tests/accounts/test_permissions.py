@@ -8,7 +8,7 @@ from django.urls import reverse
 from learningcity.accounts import rules
 from learningcity.accounts.access import get_organisation_for
 from learningcity.accounts.enums import Role
-from tests.factories import UserFactory
+from tests.factories import UserFactory, log_in
 
 ROLES = [
     "anonymous",
@@ -40,7 +40,7 @@ def test_permission_matrix_covers_every_role():
 def test_organisation_page_status_by_role(client, world, who):
     person = world["people"][who]
     if person is not None:
-        client.force_login(person)
+        log_in(client, person)
     url = reverse("accounts:organisation", args=[world["org_a"].pk])
 
     response = client.get(url)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import email_change_views, second_factor_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -33,4 +33,26 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("organisations/<int:pk>/", views.organisation, name="organisation"),
+    path("second-factor/", second_factor_views.second_factor_start, name="second_factor"),
+    path(
+        "second-factor/verify/",
+        second_factor_views.verify,
+        name="second_factor_verify",
+    ),
+    path(
+        "second-factor/enrol/",
+        second_factor_views.enrol,
+        name="second_factor_enrol",
+    ),
+    path("email/", email_change_views.change_email, name="change_email"),
+    path(
+        "email/confirm/<str:token>/",
+        email_change_views.confirm_email_change,
+        name="confirm_email_change",
+    ),
+    path(
+        "confirm-password/",
+        second_factor_views.confirm_password,
+        name="confirm_password",
+    ),
 ]

@@ -1,5 +1,7 @@
 """Views of one's own account: sign-up, e-mail verification, log-in, password reset, workspace."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -7,11 +9,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import rules, services
+from . import rules, second_factor, services
 from .access import get_organisation_for
 from .forms import EmailAuthenticationForm, ResendVerificationForm, SignupForm
 
@@ -63,6 +65,13 @@ class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        url = super().get_success_url()
+        if second_factor.requires_second_factor(self.request.user):
+            # Judges and the secretariat prove a code (or enrol an app) before going on.
+            return f"{reverse('accounts:second_factor')}?{urlencode({'next': url})}"
+        return url
 
 
 @require_POST
