@@ -7,7 +7,7 @@ Django command works too (``learningcity migrate``, ``learningcity createsuperus
 import os
 import sys
 
-ALIASES = {"worker": "db_worker"}
+ALIASES = {"worker": "db_worker", "check-integrity": "check_integrity"}
 
 
 def main() -> None:

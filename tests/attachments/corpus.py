@@ -186,3 +186,70 @@ SVG_SCRIPT = (
     b"<script>alert(1)</script><rect width='10' height='10'/></svg>"
 )
 SVG_PLAIN = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>'
+
+
+# --- The hostile corpus (issue 6): files an attacker or a broken phone would send. ---
+
+
+def png_bomb(side: int = 8_000) -> bytes:
+    """A real decompression bomb: ``side``² grey pixels of zeros, a few kilobytes compressed."""
+    ihdr = side.to_bytes(4, "big") * 2 + b"\x08\x00\x00\x00\x00"  # 8-bit greyscale
+    squeeze = zlib.compressobj(9)
+    row = b"\x00" * (side + 1)  # filter byte + pixels
+    idat = b"".join(squeeze.compress(row * 500) for _ in range(side // 500))
+    idat += squeeze.compress(row * (side % 500)) + squeeze.flush()
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", ihdr)
+        + png_chunk(b"IDAT", idat)
+        + png_chunk(b"IEND", b"")
+    )
+
+
+def jpeg_bomb(size=(8_000, 6_000)) -> bytes:
+    """A real JPEG of 48 megapixels of one grey: small on disk, 48 MB and more once decoded."""
+    out = io.BytesIO()
+    Image.new("L", size, 128).save(out, "JPEG", quality=10)
+    return out.getvalue()
+
+
+def png_text_polyglot(markup: bytes = HTML) -> bytes:
+    """A valid PNG carrying an HTML page in a tEXt chunk before the pixels."""
+    data = png_bytes((32, 32))
+    return data[:33] + png_chunk(b"tEXt", b"Comment\x00" + markup) + data[33:]
+
+
+def jpeg_comment_polyglot(markup: bytes = HTML) -> bytes:
+    """A valid JPEG carrying an HTML page in a COM segment right after SOI."""
+    data = jpeg_bytes((32, 32))
+    return data[:2] + b"\xff\xfe" + (len(markup) + 2).to_bytes(2, "big") + markup + data[2:]
+
+
+def pptx_with_many_parts(count: int) -> bytes:
+    return pptx_bytes({f"ppt/media/image{n}.xml": b"<x/>" for n in range(count)})
+
+
+def pptx_bomb_part(size: int = 4 * 1024 * 1024) -> bytes:
+    """A presentation with one part of zeros that deflates more than 1000 : 1."""
+    return pptx_bytes({"ppt/media/zeros.bin": b"\x00" * size})
+
+
+def plain_zip() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("readme.txt", b"not a presentation")
+    return out.getvalue()
+
+
+def padded_pdf(total: int) -> bytes:
+    """A clean PDF of exactly ``total`` bytes: one page plus a stream of padding."""
+    pad = total
+    while len(data := pdf_bytes(objects=(pdf_stream(b"x" * pad),))) != total:
+        pad += total - len(data)
+    return data
+
+
+CONTENT_TYPE_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120
+WINDOWS_EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 120 + b"This program cannot be run in DOS"
+PHP = b"<?php system($_GET['c']); ?>"

@@ -174,15 +174,33 @@ def test_inspect_upload_name_without_extension_judged_by_bytes():
     ],
     ids=["png", "jpeg"],
 )
-def test_inspect_upload_polyglot_trailing_html_stripped(image_bytes, name):
+def test_inspect_upload_trailing_bytes_stripped(image_bytes, name):
     image = image_bytes()
+    trailer = b"\x00\x00SEFHphone trailer SEFT"  # what some phones append after the image
     inspection = inspect_upload(
-        io.BytesIO(image + corpus.HTML), name, accepted_types=PHOTO, max_bytes=MB
+        io.BytesIO(image + trailer), name, accepted_types=PHOTO, max_bytes=MB
     )
     assert inspection.content == image
-    assert inspection.trailing_bytes == len(corpus.HTML)
+    assert inspection.trailing_bytes == len(trailer)
     assert inspection.sha256 == hashlib.sha256(image).hexdigest()
     assert inspection.size == len(image)
+
+
+@pytest.mark.parametrize(
+    ("image_bytes", "name"),
+    [
+        (lambda: corpus.png_bytes((320, 180)) + corpus.HTML, "photo.png"),
+        (lambda: corpus.jpeg_bytes((320, 180)) + corpus.SVG_SCRIPT, "photo.jpg"),
+        (corpus.png_text_polyglot, "photo.png"),
+        (corpus.jpeg_comment_polyglot, "photo.jpg"),
+    ],
+    ids=["png-then-html", "jpeg-then-svg", "png-text-chunk", "jpeg-comment"],
+)
+def test_inspect_upload_polyglot_with_markup_refused(image_bytes, name):
+    with pytest.raises(UploadRefused) as refused:
+        inspect_upload(io.BytesIO(image_bytes()), name, accepted_types=PHOTO, max_bytes=MB)
+
+    assert refused.value.code == "type_mismatch"
 
 
 def test_inspect_upload_other_size_needs_conversion():

@@ -1,0 +1,89 @@
+"""Consent to publish, and how long an edition keeps personal data."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from learningcity.privacy.enums import ConsentPurpose
+
+
+class Consent(models.Model):
+    """Who agreed, when, to what, under which version of the privacy notice.
+
+    The subject is any row (an application, its case study), named like the audit log does:
+    ``subject_type`` is the model label, ``subject_id`` its primary key.
+    """
+
+    subject_type = models.CharField(_("subject type"), max_length=64)
+    subject_id = models.CharField(_("subject id"), max_length=64)
+    purpose = models.CharField(_("purpose"), max_length=32, choices=ConsentPurpose.choices)
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="consents_given",
+        verbose_name=_("given by"),
+    )
+    # The person the data is about, when another person (a parent, a teacher) consents for them.
+    on_behalf_of = models.CharField(_("on behalf of"), max_length=200, blank=True)
+    notice_version = models.CharField(_("privacy notice version"), max_length=20)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-pk"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        indexes = [
+            models.Index(fields=["subject_type", "subject_id", "purpose"], name="consent_subject")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(purpose__in=ConsentPurpose.values), name="consent_purpose_known"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True)
+                | models.Q(withdrawn_at__gte=models.F("given_at")),
+                name="consent_withdrawn_after_given",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} — {self.subject_type} {self.subject_id}"
+
+
+class EditionRetention(models.Model):
+    """Until when an edition keeps unpublished personal data, and whether it has been wiped."""
+
+    edition = models.OneToOneField(
+        "editions.Edition",
+        on_delete=models.CASCADE,
+        related_name="retention",
+        verbose_name=_("edition"),
+    )
+    keep_until = models.DateField(_("keep personal data until"))
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("set by"),
+    )
+    # The secretariat has read the dry-run report and confirmed; the task may then anonymise.
+    confirmed_at = models.DateTimeField(_("anonymisation confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("retention period")
+        verbose_name_plural = _("retention periods")
+
+    def __str__(self) -> str:
+        return f"{self.edition} → {self.keep_until}"
