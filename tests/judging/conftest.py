@@ -32,3 +32,32 @@ def make_application(edition):
         return SubmittedApplicationFactory(registration__edition=edition, **kwargs)
 
     return make
+
+
+def open_judging_now(edition):
+    """Move the edition's judging phase around the present moment."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from learningcity.editions.enums import PhaseKind
+
+    now = timezone.now()
+    edition.phases.filter(kind=PhaseKind.JUDGING).update(
+        starts_at=now - dt.timedelta(days=3), ends_at=now + dt.timedelta(days=3)
+    )
+    return edition
+
+
+def close_judging_now(edition):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from learningcity.editions.enums import PhaseKind
+
+    now = timezone.now()
+    edition.phases.filter(kind=PhaseKind.JUDGING).update(
+        starts_at=now - dt.timedelta(days=10), ends_at=now - dt.timedelta(days=1)
+    )
+    return edition

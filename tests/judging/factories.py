@@ -68,3 +68,15 @@ def scored_review(judge, application, points, *, submit=True, at=None):
     if submit:
         review = services.submit_review(review, judge.user, at=at)
     return review
+
+
+def real_submitted_application(edition, **registration_kwargs):
+    """A complete application (answers, rows, photos, map, presentation) submitted through
+    the applicant's services inside the factory edition's submission phase."""
+    from learningcity.applications import services as applications
+    from tests.applications.factories import IN_SUBMISSION, complete_application
+
+    application, coordinator = complete_application(edition=edition, **registration_kwargs)
+    applications.submit_application(application, coordinator, at=IN_SUBMISSION)
+    application.refresh_from_db()
+    return application, coordinator

@@ -29,3 +29,8 @@ def is_conflicted(judge: Judge, application: Application) -> bool:
     """A judge is conflicted when they declared the application's organisation, local
     government or province."""
     return _conflicts_with(list(judge.conflicts.all()), _area_of(application))
+
+
+def touches(conflicts: list[Conflict], application: Application) -> bool:
+    """Whether any of one judge's conflicts (already loaded) touches the application."""
+    return _conflicts_with(conflicts, _area_of(application))

@@ -13,6 +13,7 @@ from learningcity.audit.services import record
 from learningcity.editions.enums import PhaseKind
 from learningcity.editions.models import Criterion
 from learningcity.editions.services import phase_is_open
+from learningcity.results.services import SCORES_LOCKED_MESSAGE, scores_locked
 
 from ..enums import TRANSITIONS, ReviewStatus
 from ..models import Judge, Review, Score, ScoreChange
@@ -24,6 +25,8 @@ def _check_judging_open(review: Review, at: dt.datetime) -> None:
     edition = review.assignment.judge.edition
     if not phase_is_open(edition, PhaseKind.JUDGING, at):
         raise ValidationError(_("Scores can only be changed while the judging phase is open."))
+    if scores_locked(edition):
+        raise ValidationError(SCORES_LOCKED_MESSAGE)
 
 
 def _half_points(points, criterion: Criterion) -> int:

@@ -1,5 +1,8 @@
 """``learningcity demo``: a realistic platform on SQLite in one command, then serve it."""
 
+import subprocess
+import sys
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
@@ -60,4 +63,12 @@ class Command(BaseCommand):
         if no_serve:
             return
         say(_("Serving on http://%(addr)s/ — press Ctrl+C to stop.") % {"addr": addrport})
-        call_command("runserver", addrport, use_reloader=False, skip_checks=True)
+        # The background worker (e-mails, reminders, exports) runs beside the server.
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "learningcity.cli", "worker", "--no-reload"]
+        )
+        try:
+            call_command("runserver", addrport, use_reloader=False, skip_checks=True)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)

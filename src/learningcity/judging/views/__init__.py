@@ -1,0 +1,1 @@
+"""The judging pages: the judge's own (judge.py) and the secretariat's (manage.py)."""
