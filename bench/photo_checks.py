@@ -30,7 +30,7 @@ ROUNDS = 9
 
 def realistic_photo(seed: int) -> bytes:
     """Gradients, shapes and grain: compresses like a phone photo (~1 MB at quality 85)."""
-    rng = random.Random(seed)  # noqa: S311 - repeatable test pictures, not secrets
+    rng = random.Random(seed)
     sky = Image.linear_gradient("L").resize(SIZE)
     base = Image.merge("RGB", (sky, sky.rotate(180).resize(SIZE), Image.new("L", SIZE, 90)))
     draw = ImageDraw.Draw(base)

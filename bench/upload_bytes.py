@@ -19,7 +19,7 @@ SPEEDS_KBIT = (256, 1000, 5000)
 
 def phone_photo(seed: int = 7) -> bytes:
     """Gradients, shapes and sensor grain at 4000×3000, saved like a phone camera (q≈92)."""
-    rng = random.Random(seed)  # noqa: S311 - repeatable test pictures, not secrets
+    rng = random.Random(seed)
     sky = Image.linear_gradient("L").resize(PHONE)
     base = Image.merge("RGB", (sky, sky.rotate(180).resize(PHONE), Image.new("L", PHONE, 90)))
     draw = ImageDraw.Draw(base)
