@@ -176,13 +176,13 @@ LOGOUT_REDIRECT_URL = "editions:call"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 # Sessions end after 30 idle minutes (the cookie and the stored session both expire, and every
-# request pushes the expiry on) and 12 hours after log-in whatever happens; changing one's
+# minute of activity pushes the expiry on) and 12 hours after log-in whatever happens; changing one's
 # e-mail or second factor asks for the password again if it was last typed over 10 minutes ago.
 SESSION_IDLE_SECONDS = env_int("LEARNINGCITY_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_ABSOLUTE_SECONDS = env_int("LEARNINGCITY_SESSION_ABSOLUTE_HOURS", 12) * 3600
 REAUTHENTICATION_SECONDS = env_int("LEARNINGCITY_REAUTHENTICATION_MINUTES", 10) * 60
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 
 # Log-in throttling (django-axes): 5 failures for one address from one IP address lock that
 # pair for 15 minutes. Locking the pair, not the account, means someone elsewhere cannot lock

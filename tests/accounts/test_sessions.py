@@ -65,12 +65,25 @@ def test_session_of_a_disabled_account_ends_at_the_next_request(client, person):
 
 def test_session_settings_expire_the_cookie_after_30_idle_minutes(client, person):
     client.force_login(person)
+    set_session(client, **{second_factor.LAST_SEEN_AT: time.time() - 61})
 
     response = client.get(HOME)
 
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 1800
+
+
+def test_session_is_written_at_most_once_a_minute(client, person):
+    client.force_login(person)
+    client.get(HOME)  # the first request starts the idle clock and writes the session
+    set_session(client, **{second_factor.LAST_SEEN_AT: time.time() - 30})
+
+    quiet = client.get(HOME)
+    set_session(client, **{second_factor.LAST_SEEN_AT: time.time() - 61})
+    moved = client.get(HOME)
+
+    assert settings.SESSION_COOKIE_NAME not in quiet.cookies
+    assert moved.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 1800
 
 
 def test_session_idle_for_31_minutes_is_logged_out(client, person):

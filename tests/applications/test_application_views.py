@@ -20,8 +20,7 @@ from tests.factories import EditionFactory, MembershipFactory, UserFactory, bang
 HTMX = {"HTTP_HX_REQUEST": "true"}
 # Session, user, registration, permission checks, application, answers and one query per kind
 # of row, whatever the number of rows.
-# 3 of them: the session's idle-timeout stamp, written back at the end of every request.
-QUERIES = 18
+QUERIES = 15
 
 
 @pytest.fixture

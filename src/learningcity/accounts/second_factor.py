@@ -154,10 +154,21 @@ def session_expired(request: HttpRequest, now: float | None = None) -> bool:
     return too_old or too_idle
 
 
-def touch_session(request: HttpRequest) -> None:
-    now = time.time()
-    request.session.setdefault(LOGGED_IN_AT, now)
-    request.session[LAST_SEEN_AT] = now
+# The idle clock is moved at most once a minute: a session row is written then, not on every
+# request (autosaves and thumbnails would otherwise each write the session, and on SQLite
+# parallel requests would queue on that write).
+TOUCH_INTERVAL_SECONDS = 60
+
+
+def touch_session(request: HttpRequest, now: float | None = None) -> None:
+    now = time.time() if now is None else now
+    session = request.session
+    if LOGGED_IN_AT not in session:
+        session[LOGGED_IN_AT] = now
+    last_seen_at = session.get(LAST_SEEN_AT)
+    if last_seen_at is None or now - last_seen_at >= TOUCH_INTERVAL_SECONDS:
+        # Saving also sends the cookie again, so its max-age follows the idle timeout.
+        session[LAST_SEEN_AT] = now
 
 
 def confirm_password(request: HttpRequest, password: str) -> bool:
