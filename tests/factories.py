@@ -191,7 +191,8 @@ def current_code(device) -> str:
 
 
 def log_in(client, user):
-    """Log ``user`` in on a test client; judges and the secretariat with a verified second factor."""
+    """Log ``user`` in on a test client; judges and the secretariat with a verified second
+    factor."""
     from django_otp import DEVICE_ID_SESSION_KEY
 
     client.force_login(user)

@@ -175,9 +175,9 @@ LOGOUT_REDIRECT_URL = "editions:call"
 # Verification and reset links stay valid for three days, then must be asked again.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
-# Sessions end after 30 idle minutes (the cookie and the stored session both expire, and every
-# minute of activity pushes the expiry on) and 12 hours after log-in whatever happens; changing one's
-# e-mail or second factor asks for the password again if it was last typed over 10 minutes ago.
+# Sessions end after 30 idle minutes (the cookie and the stored session both expire, and each
+# minute of activity pushes the expiry on) and 12 hours after log-in whatever happens; changing
+# one's e-mail or second factor asks for the password again if last typed over 10 minutes ago.
 SESSION_IDLE_SECONDS = env_int("LEARNINGCITY_SESSION_IDLE_MINUTES", 30) * 60
 SESSION_ABSOLUTE_SECONDS = env_int("LEARNINGCITY_SESSION_ABSOLUTE_HOURS", 12) * 3600
 REAUTHENTICATION_SECONDS = env_int("LEARNINGCITY_REAUTHENTICATION_MINUTES", 10) * 60
