@@ -3,7 +3,7 @@ from django.forms import inlineformset_factory
 
 from learningcity.editions.admin import RubricFormSet
 from learningcity.editions.models import Criterion, Edition
-from tests.factories import EditionFactory, UserFactory
+from tests.factories import EditionFactory, UserFactory, log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +62,6 @@ def test_rubric_formset_accepts_100():
 
 def test_edition_admin_change_page_opens_for_superuser(client):
     edition = EditionFactory()
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    log_in(client, UserFactory(is_staff=True, is_superuser=True))
     response = client.get(f"/admin/editions/edition/{edition.pk}/change/")
     assert response.status_code == 200

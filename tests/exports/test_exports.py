@@ -138,3 +138,24 @@ def test_failed_build_is_recorded(edition, secretariat, monkeypatch):
     assert services.build(job.pk) is False
     job.refresh_from_db()
     assert (job.status, job.error) == (ExportStatus.FAILED, "RuntimeError: boom")
+
+
+def test_hourly_orphan_removal_keeps_a_finished_export(
+    edition, secretariat, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+    import os
+    import time
+
+    from learningcity.attachments.services import remove_orphans
+
+    RegistrationFactory(edition=edition)
+    job = _run(secretariat, edition, "registrations", "csv", django_capture_on_commit_callbacks)
+    path = storage.path_of(job.stored_name)
+    hours_ago = time.time() - 7200
+    os.utime(path, (hours_ago, hours_ago))
+
+    counts = remove_orphans(older_than=dt.timedelta(hours=1))
+
+    assert counts["unreferenced"] == 0
+    assert path.exists()

@@ -150,7 +150,12 @@ def _check_slot(document: RequiredDocument, slot: int) -> None:
 
 # Every model whose rows point at stored files by ``stored_name``: a file is kept while any of
 # them refers to it. Looked up by label to keep attachments free of imports from its users.
-FILE_REFERENCES = ("attachments.Attachment", "applications.Certification")
+FILE_REFERENCES = (
+    "attachments.Attachment",
+    "applications.Certification",
+    "exports.ExportJob",
+    "results.Certificate",
+)
 
 
 def _referencing_querysets():
