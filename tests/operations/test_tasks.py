@@ -57,3 +57,23 @@ def test_schedule_next_without_deferral_runs_once(db, settings, backend):
     settings.TASKS = {"default": {"BACKEND": backend}}
 
     assert tasks.schedule_next(tasks.remove_orphan_files, dt.timedelta(hours=1)) is False
+
+
+def test_worker_timer_books_the_notices_job_and_the_maintenance_tasks(db, settings):
+    import threading
+
+    from django_tasks_db.models import DBTaskResult
+
+    from learningcity.notices.management.commands.db_worker import _enqueue_periodically
+    from learningcity.notices.tasks import run_periodic
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    stop = threading.Event()
+    original_wait = stop.wait
+    stop.wait = lambda seconds: stop.set() or original_wait(0)  # one round, then stop
+
+    _enqueue_periodically(600, stop)
+
+    booked = set(DBTaskResult.objects.values_list("task_path", flat=True))
+    expected = {run_periodic.module_path} | {t.module_path for t in tasks.periodic_tasks()}
+    assert booked == expected

@@ -1,5 +1,6 @@
 """``learningcity worker`` (alias of ``db_worker``): django-tasks-db's worker, plus a timer
-that enqueues the periodic job (deadline reminders, outbox retries) every few minutes.
+that enqueues the periodic job (deadline reminders, outbox retries) every few minutes and makes
+sure the self-rescheduling maintenance tasks (orphan files, personal-data retention) are booked.
 
 django-tasks-db has no scheduler; this command shadows its ``db_worker`` (``notices`` comes
 before ``django_tasks_db`` in INSTALLED_APPS) so that starting a worker is all it takes.
@@ -44,10 +45,12 @@ class Command(DatabaseWorkerCommand):
 
 def _enqueue_periodically(seconds: float, stop: threading.Event) -> None:
     from learningcity.notices.tasks import run_periodic
+    from learningcity.operations.tasks import ensure_scheduled
 
     while not stop.is_set():
         try:
             run_periodic.enqueue()
+            ensure_scheduled()
         except Exception:
             logger.exception("Could not enqueue the periodic notices job")
         finally:
