@@ -1,0 +1,65 @@
+"""The results' business rules, called by views, tasks, the demo and tests."""
+
+from .certificates import (
+    certificate_pdf,
+    certificates_zip,
+    issue_certificates,
+    render_certificate,
+    verifiable,
+    withdraw_certificates,
+)
+from .decisions import (
+    SCORES_LOCKED_MESSAGE,
+    awards_per_category,
+    category_applications,
+    certificates_of,
+    chair_of,
+    decision_for,
+    honourable_mentions_per_category,
+    level_of,
+    public_decisions,
+    publish_decision,
+    record_decision,
+    reopen_decision,
+    scores_locked,
+    set_decision_status,
+)
+from .publication import application_feedback, notify_applicants, schedule_notification
+from .showcase import (
+    public_photo,
+    public_winner,
+    record_publication_consent,
+    showcase,
+    withdraw_publication_consent,
+)
+
+__all__ = [
+    "SCORES_LOCKED_MESSAGE",
+    "application_feedback",
+    "awards_per_category",
+    "category_applications",
+    "certificate_pdf",
+    "certificates_of",
+    "certificates_zip",
+    "chair_of",
+    "decision_for",
+    "honourable_mentions_per_category",
+    "issue_certificates",
+    "level_of",
+    "notify_applicants",
+    "public_decisions",
+    "public_photo",
+    "public_winner",
+    "publish_decision",
+    "record_decision",
+    "record_publication_consent",
+    "render_certificate",
+    "reopen_decision",
+    "schedule_notification",
+    "scores_locked",
+    "set_decision_status",
+    "showcase",
+    "verifiable",
+    "withdraw_certificates",
+    "withdraw_publication_consent",
+]

@@ -1,0 +1,77 @@
+"""Public pages: the results, the winners' showcase, its photos, certificate verification."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from learningcity.attachments import storage
+from learningcity.attachments.responses import serve_private_file
+from learningcity.attachments.services import thumbnail_name
+from learningcity.attachments.thumbnails import thumbnail_path
+from learningcity.editions.models import Edition
+
+from .. import services
+from ..enums import AwardLevel
+
+
+def _edition(number: int) -> Edition:
+    return get_object_or_404(Edition, number=number, is_published=True)
+
+
+def edition_results(request: HttpRequest, number: int) -> HttpResponse:
+    edition = _edition(number)
+    decisions = list(services.public_decisions(edition))
+    if not decisions:
+        raise Http404
+    categories = [
+        {
+            "decision": d,
+            "winners": [p for p in d.placings.all() if p.level == AwardLevel.WINNER],
+            "mentions": [p for p in d.placings.all() if p.level == AwardLevel.HONOURABLE_MENTION],
+        }
+        for d in decisions
+    ]
+    return render(request, "results/edition.html", {"edition": edition, "categories": categories})
+
+
+def showcase_page(request: HttpRequest, number: int, reference: str) -> HttpResponse:
+    edition = _edition(number)
+    placing = services.public_winner(edition, reference)
+    if placing is None:
+        raise Http404
+    return render(
+        request, "results/showcase.html", {"edition": edition, **services.showcase(placing)}
+    )
+
+
+def photo(request: HttpRequest, pk: int, size: str = "full") -> HttpResponse:
+    attachment = services.public_photo(pk)
+    if attachment is None:
+        raise Http404
+    if size == "thumbnail":
+        path = thumbnail_path(attachment)
+        name, content_type = thumbnail_name(attachment.stored_name), "image/jpeg"
+    else:
+        path = storage.path_of(attachment.stored_name)
+        name, content_type = attachment.stored_name, attachment.content_type
+    if path is None or not path.exists():
+        raise Http404
+    response = serve_private_file(
+        path,
+        name,
+        content_type=content_type,
+        filename=f"{attachment.sha256[:12]}.jpg",
+        inline=True,
+    )
+    # Public only while consent stands: caches must ask again.
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    certificate = services.verifiable(code)
+    context = {"certificate": certificate}
+    if certificate is not None:
+        context["area"] = certificate.application.registration.local_government
+        # The date printed on the certificate: the publication, else the day it was made.
+        context["issued_on"] = certificate.decision.publish_at or certificate.issued_at
+    return render(request, "results/verify.html", context, status=200 if certificate else 404)
