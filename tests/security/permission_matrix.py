@@ -297,6 +297,10 @@ ROWS: dict[str, Row] = {
     "results:certificates": row(number="edition", code="category",
         GET= "login    405      405      405      405      405      405      405",
         POST="login    404      404      404      404      404      404      404"),
+    # No certificate is issued in the test world: the ZIP is empty for everyone (404).
+    "results:certificates_zip": row(number="edition", code="category",
+        GET= "login    404      404      404      404      404      404      404",
+        POST="login    404      404      404      404      404      404      404"),
     "results:consent": row(number="edition", code="category", app_pk="application_a",
         GET= "login    405      405      405      405      405      405      405",
         POST="login    404      404      404      404      404      404      404"),
