@@ -9,6 +9,7 @@ from learningcity.audit.models import AuditEntry
 from learningcity.judging import services
 from learningcity.judging.enums import ReviewStatus
 from learningcity.judging.models import ScoreChange
+from learningcity.judging.services.drafting import save_overall_comment
 from tests.factories import UserFactory, bangkok
 
 from .conftest import DURING_JUDGING
@@ -149,3 +150,12 @@ def test_may_see_others_by_setting_and_status(
 
 def test_may_see_others_unassigned_false(make_judge, make_application):
     assert services.may_see_others(make_judge(), make_application()) is False
+
+
+def test_comments_lose_nul_characters_that_postgresql_refuses(review, first):
+    score = _save(review, first, "7", comment="ดี\x00มาก")
+    save_overall_comment(review, "สรุป\x00", review.assignment.judge.user, at=DURING_JUDGING)
+
+    score.refresh_from_db()
+    review.refresh_from_db()
+    assert (score.comment, review.overall_comment) == ("ดีมาก", "สรุป")

@@ -59,15 +59,18 @@ def test_schedule_next_without_deferral_runs_once(db, settings, backend):
     assert tasks.schedule_next(tasks.remove_orphan_files, dt.timedelta(hours=1)) is False
 
 
-def test_worker_timer_books_the_notices_job_and_the_maintenance_tasks(db, settings):
+def test_worker_timer_books_the_notices_job_and_the_maintenance_tasks(db, settings, monkeypatch):
     import threading
 
     from django_tasks_db.models import DBTaskResult
 
+    from learningcity.notices.management.commands import db_worker
     from learningcity.notices.management.commands.db_worker import _enqueue_periodically
     from learningcity.notices.tasks import run_periodic
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker's thread closes its own connections; here that would be the test's.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     stop = threading.Event()
     original_wait = stop.wait
     stop.wait = lambda seconds: stop.set() or original_wait(0)  # one round, then stop

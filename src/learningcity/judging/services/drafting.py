@@ -13,7 +13,7 @@ from learningcity.editions.models import Criterion
 
 from ..models import Review
 from ..rules import is_review_judge
-from .reviews import _check_judging_open, save_score
+from .reviews import _check_judging_open, plain_text, save_score
 
 
 @transaction.atomic
@@ -23,6 +23,7 @@ def save_overall_comment(review: Review, comment: str, user, at: dt.datetime | N
     if not is_review_judge(user, review):
         raise PermissionDenied
     _check_judging_open(review, at)
+    comment = plain_text(comment)
     if review.overall_comment == comment:
         return review
     before = review.overall_comment

@@ -46,6 +46,12 @@ def _half_points(points, criterion: Criterion) -> int:
 
 
 @transaction.atomic
+def plain_text(text: str) -> str:
+    """A comment as it can be stored: NUL characters (which no keyboard types, and which
+    PostgreSQL refuses in text) are dropped."""
+    return text.replace("\x00", "")
+
+
 def save_score(
     review: Review,
     criterion: Criterion,
@@ -64,6 +70,7 @@ def save_score(
         raise ValidationError(_("This criterion belongs to another edition."))
     _check_judging_open(review, at)
     half_points = _half_points(points, criterion)
+    comment = plain_text(comment)
     score = Score.objects.select_for_update().filter(review=review, criterion=criterion).first()
     old_points, old_comment = (score.points, score.comment) if score else (None, "")
     if score is None:

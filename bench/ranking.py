@@ -1,0 +1,313 @@
+"""How long the committee's ranking takes with 8,000 applications × 5 judges on PostgreSQL.
+
+Run: uv run python bench/ranking.py [--applications 8000] [--judges 5] [--runs 5] [--keep]
+     [--no-jit]
+Without DATABASE_URL it creates a scratch database ``learningcity_bench_ranking`` on
+postgres://postgres@127.0.0.1:5432 (override the server with --server), migrates it and drops
+it at the end unless --keep. With DATABASE_URL set it uses that database: give it an empty
+scratch one, it is not dropped.
+
+Builds with bulk_create: edition 1 from its file, the DLA registry (7,849 areas, plus synthetic
+areas when more applications are asked for: one area enters once per edition), submitted
+applications alternating between the two categories, every judge assigned to every application
+with a submitted review scoring all six criteria (whole and half points). Then times
+``learningcity.judging.ranking.ranking(edition, category)`` per category and the secretariat's
+ranking page (judging:manage_ranking) through the Django test client: median of --runs runs,
+with the query count and the page's size.
+"""
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # tests.factories.log_in
+TEMP = Path(tempfile.mkdtemp(prefix="ranking-bench-"))
+SCRATCH = "learningcity_bench_ranking"
+STATIC_BACKEND = "django.contrib.staticfiles.storage.StaticFilesStorage"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--applications", type=int, default=8000)
+    parser.add_argument("--judges", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database")
+    parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument(
+        "--no-jit",
+        action="store_true",
+        help="connect with jit=off (PostgreSQL's JIT compiles these queries for ~0.3 s each)",
+    )
+    return parser.parse_args()
+
+
+def create_scratch(server: str) -> str:
+    import psycopg
+
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}"')
+        conn.execute(f'CREATE DATABASE "{SCRATCH}"')
+    return f"{server}/{SCRATCH}"
+
+
+def drop_scratch(server: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}" WITH (FORCE)')
+
+
+def build(count: int, judge_count: int):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from learningcity.accounts.enums import OrganisationKind, Role
+    from learningcity.accounts.models import Organisation, User
+    from learningcity.applications.enums import ApplicationStatus, RegistrationStatus
+    from learningcity.applications.models import Application, Registration
+    from learningcity.editions.loading import load_edition_file
+    from learningcity.judging.enums import ReviewStatus
+    from learningcity.judging.models import Assignment, Judge, Review, Score
+    from learningcity.registry.enums import LocalGovernmentType
+    from learningcity.registry.models import LocalGovernment, Province
+
+    timings = {}
+    started = time.perf_counter()
+    call_command("import_registry", verbosity=0)
+    timings["registry import"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    edition = load_edition_file().edition
+    criteria = list(edition.criteria.order_by("number"))
+    categories = list(edition.categories.order_by("order"))
+    lgs = list(LocalGovernment.objects.order_by("pk")[:count])
+    missing = count - len(lgs)
+    print(f"areas: {len(lgs):,} from the registry + {max(missing, 0):,} synthetic")
+    if missing > 0:
+        province, _created = Province.objects.get_or_create(
+            code="99", defaults={"name_th": "จังหวัดทดสอบ", "name_en": "Bench"}
+        )
+        lgs += LocalGovernment.objects.bulk_create(
+            LocalGovernment(
+                dla_code=f"9{n:06d}",
+                type=LocalGovernmentType.SUBDISTRICT_ADMIN_ORG,
+                name_th=f"ทดสอบ{n}",
+                full_name_th=f"องค์การบริหารส่วนตำบลทดสอบ{n}",
+                province=province,
+                district_th="เมือง",
+            )
+            for n in range(missing)
+        )
+    applicant = User.objects.create(
+        email="applicant@bench.invalid", full_name="ผู้สมัคร ทดสอบ", role=Role.APPLICANT
+    )
+    organisations = Organisation.objects.bulk_create(
+        (
+            Organisation(
+                name=lg.full_name_th, kind=OrganisationKind.LOCAL_GOVERNMENT, local_government=lg
+            )
+            for lg in lgs
+        ),
+        batch_size=2000,
+    )
+    now = timezone.now()
+    registrations = Registration.objects.bulk_create(
+        (
+            Registration(
+                edition=edition,
+                organisation=organisation,
+                local_government=organisation.local_government,
+                category=categories[n % len(categories)],
+                population=5000 + n,
+                population_source="ทะเบียนราษฎร",
+                population_year_be=2568,
+                head_name="นายก ทดสอบ",
+                head_position="นายกองค์การบริหารส่วนตำบล",
+                coordinator_name=f"ผู้ประสานงาน {n}",
+                coordinator_phone="081 234 5678",
+                coordinator_email=f"c{n}@bench.invalid",
+                status=RegistrationStatus.APPROVED,
+                created_by=applicant,
+            )
+            for n, organisation in enumerate(organisations)
+        ),
+        batch_size=2000,
+    )
+    applications = Application.objects.bulk_create(
+        (
+            Application(
+                registration=registration,
+                status=ApplicationStatus.SUBMITTED,
+                reference=f"LCA1-{registration.category.code[:1]}-{n:05d}",
+                submitted_at=now,
+            )
+            for n, registration in enumerate(registrations)
+        ),
+        batch_size=2000,
+    )
+    judge_users = User.objects.bulk_create(
+        User(email=f"judge{n}@bench.invalid", full_name=f"กรรมการ {n}", role=Role.JUDGE)
+        for n in range(judge_count)
+    )
+    judges = Judge.objects.bulk_create(
+        Judge(edition=edition, user=user, is_chair=n == 0) for n, user in enumerate(judge_users)
+    )
+    assignments = Assignment.objects.bulk_create(
+        (Assignment(judge=judge, application=a) for a in applications for judge in judges),
+        batch_size=5000,
+    )
+    reviews = Review.objects.bulk_create(
+        (
+            Review(assignment=a, status=ReviewStatus.SUBMITTED, submitted_at=now)
+            for a in assignments
+        ),
+        batch_size=5000,
+    )
+    # Each application has a quality, each judge a leniency; points are whole or half.
+    rng = random.Random(2569)
+    quality = {a.pk: rng.uniform(0.35, 0.95) for a in applications}
+    leniency = {j.pk: rng.uniform(-0.08, 0.08) for j in judges}
+    scores = []
+    for assignment, review in zip(assignments, reviews, strict=True):
+        base = quality[assignment.application_id] + leniency[assignment.judge_id]
+        for criterion in criteria:
+            top = criterion.max_points * 2
+            half = round(top * (base + rng.uniform(-0.1, 0.1)))
+            scores.append(
+                Score(
+                    review=review,
+                    criterion=criterion,
+                    half_points=min(max(half, 0), top),
+                    max_points=criterion.max_points,
+                    updated_at=now,
+                )
+            )
+        if len(scores) >= 30000:
+            Score.objects.bulk_create(scores)
+            scores = []
+    Score.objects.bulk_create(scores)
+    secretary = User.objects.create(
+        email="secretariat@bench.invalid", full_name="เลขานุการ ทดสอบ", role=Role.SECRETARIAT
+    )
+    timings["build (bulk_create)"] = time.perf_counter() - started
+    started = time.perf_counter()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    timings["ANALYZE"] = time.perf_counter() - started
+    return edition, categories, secretary, timings
+
+
+def median_time(function, runs: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def measure(edition, categories, secretary, runs: int) -> None:
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from tests.factories import log_in
+
+    from learningcity.judging.models import Assignment, Score
+    from learningcity.judging.ranking import ranking
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        jit = cursor.fetchone()[0]
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}, jit={jit}")
+    print(f"assignments: {Assignment.objects.count():,}  scores: {Score.objects.count():,}")
+    client = log_in(Client(), secretary)
+    for category in categories:
+        ranking(edition, category)  # warm
+        with CaptureQueriesContext(connection) as queries:
+            rows = ranking(edition, category)
+        elapsed, rows = median_time(lambda category=category: ranking(edition, category), runs)
+        print(
+            f"ranking() {category.code}: {len(rows):,} rows, {len(queries)} queries, "
+            f"median {elapsed * 1000:.0f} ms of {runs}"
+        )
+        url = reverse("judging:manage_ranking", args=[edition.number, category.code])
+        response = client.get(url, secure=True)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        reset_queries()  # each request resets the log: count from an empty one
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, secure=True)
+        page_queries = len(queries)  # now: the next request empties the log
+        elapsed, response = median_time(lambda url=url: client.get(url, secure=True), runs)
+        print(
+            f"ranking page {category.code}: {response.content.count(b'<tr>') - 1:,} rows, "
+            f"{page_queries} queries, {len(response.content) / 1e3:,.0f} kB of HTML, "
+            f"median {elapsed * 1000:.0f} ms of {runs}"
+        )
+
+
+def main() -> None:
+    args = parse_args()
+    scratch = "DATABASE_URL" not in os.environ
+    if scratch:
+        os.environ["DATABASE_URL"] = create_scratch(args.server)
+    os.environ.setdefault("LEARNINGCITY_VAR_DIR", str(TEMP))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learningcity.settings")
+    import logging
+
+    import django
+
+    django.setup()
+    logging.getLogger("axes").setLevel(logging.WARNING)
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test.utils import override_settings, setup_test_environment
+
+    setup_test_environment()  # the test client's host, locmem e-mail
+    if args.no_jit:
+        from django.db import connection
+
+        connection.close()
+        connection.settings_dict.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # Static URLs without a collected manifest, as in the test suite.
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": STATIC_BACKEND}}
+    override_settings(STORAGES=storages).enable()
+    warnings.filterwarnings("ignore", message="No directory at")
+    try:
+        started = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        print(f"migrate: {time.perf_counter() - started:.1f} s")
+        edition, categories, secretary, timings = build(args.applications, args.judges)
+        for name, seconds in timings.items():
+            print(f"{name}: {seconds:.1f} s")
+        print(
+            f"built {args.applications:,} applications × {args.judges} judges "
+            f"({args.applications * args.judges:,} reviews, "
+            f"{args.applications * args.judges * 6:,} scores)"
+        )
+        measure(edition, categories, secretary, args.runs)
+    finally:
+        if scratch and not args.keep:
+            drop_scratch(args.server)
+        elif scratch:
+            print(f"kept {os.environ['DATABASE_URL']}")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        shutil.rmtree(TEMP, ignore_errors=True)
