@@ -8,6 +8,7 @@ import zlib
 from PIL import Image
 
 from learningcity.attachments import jpeg
+from learningcity.demo.submitted import minimal_pdf
 
 
 def photo(size=(1920, 1080), *, noise=False) -> Image.Image:
@@ -90,25 +91,7 @@ def png_bad_pixels() -> bytes:
 
 def pdf_bytes(catalog_extra: bytes = b"", *, objects: tuple[bytes, ...] = ()) -> bytes:
     """A minimal one-page PDF with a correct cross-reference table."""
-    bodies = [
-        b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b" >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-        *objects,
-    ]
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(bodies, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(bodies) + 1,
-        xref,
-    )
-    return bytes(out)
+    return minimal_pdf(catalog_extra, objects=objects)
 
 
 def pdf_stream(content: bytes) -> bytes:

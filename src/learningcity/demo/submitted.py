@@ -106,13 +106,14 @@ def photo_jpeg(palette: int = 0) -> bytes:
     return out.getvalue()
 
 
-@functools.cache
-def tiny_pdf(marker: bytes = b"") -> bytes:
-    """A minimal one-page PDF with a correct cross-reference table."""
+def minimal_pdf(catalog_extra: bytes = b"", *, objects: tuple[bytes, ...] = ()) -> bytes:
+    """A minimal one-page PDF with a correct cross-reference table (``objects`` are added
+    after the page, numbered from 4)."""
     bodies = [
-        b"<< /Type /Catalog /Pages 2 0 R /Lang (th) " + marker + b" >>",
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b" >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        *objects,
     ]
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -127,6 +128,12 @@ def tiny_pdf(marker: bytes = b"") -> bytes:
         xref,
     )
     return bytes(out)
+
+
+@functools.cache
+def tiny_pdf(marker: bytes = b"") -> bytes:
+    """The demo's map, presentation and signed page: a one-page PDF in Thai."""
+    return minimal_pdf(b"/Lang (th) " + marker)
 
 
 def _inside(edition: Edition, kind: str) -> dt.datetime:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -162,15 +163,28 @@ def application_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def conflicts(request: HttpRequest, number: int) -> HttpResponse:
     """The judge's declared conflicts for one edition, and a form to declare another."""
     seat = get_seat_for(request.user, number)
+    return conflicts_page(
+        request,
+        seat,
+        done=_("Your conflict of interest is recorded."),
+        then=reverse("judging:conflicts", kwargs={"number": number}),
+    )
+
+
+def conflicts_page(request: HttpRequest, judge, *, done: str, then: str, manage=False):
+    """A judge's declared conflicts and the form to declare another, for the judge or the
+    secretariat (``manage``); ``done`` is said and ``then`` opened after a declaration."""
     organisations = (
-        Organisation.objects.filter(registrations__edition=seat.edition).distinct().order_by("name")
+        Organisation.objects.filter(registrations__edition=judge.edition)
+        .distinct()
+        .order_by("name")
     )
     form = ConflictForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             declare_conflict(
-                seat,
+                judge,
                 request.user,
                 reason=data["reason"],
                 organisation=data["organisation"],
@@ -180,14 +194,12 @@ def conflicts(request: HttpRequest, number: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Your conflict of interest is recorded."))
-            return redirect("judging:conflicts", number=number)
-    declared = Conflict.objects.filter(judge=seat).select_related(
+            messages.success(request, done)
+            return redirect(then)
+    declared = Conflict.objects.filter(judge=judge).select_related(
         "organisation", "local_government", "province", "declared_by"
     )
-    return render(
-        request,
-        "judging/conflicts.html",
-        {"seat": seat, "edition": seat.edition, "form": form, "declared": declared},
-        status=422 if form.errors else 200,
-    )
+    context = {"seat": judge, "edition": judge.edition, "form": form, "declared": declared}
+    if manage:
+        context["manage"] = True
+    return render(request, "judging/conflicts.html", context, status=422 if form.errors else 200)

@@ -7,12 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from learningcity.accounts.models import Organisation
 from learningcity.applications.enums import ApplicationStatus
 from learningcity.applications.models import Application
 from learningcity.editions.enums import PhaseKind
@@ -24,15 +24,15 @@ from ..forms import (
     AssignCategoryForm,
     AssignOneForm,
     AutoAssignForm,
-    ConflictForm,
     CsvForm,
     NameJudgeForm,
 )
-from ..models import Assignment, Conflict, Judge
+from ..models import Assignment, Judge
 from ..ranking import DEFAULT_DISAGREEMENT_THRESHOLD, DEFAULT_TIE_BREAK, ranking
 from ..services.bulk import assign_category, assign_from_csv
-from ..services.committee import declare_conflict, name_judge, set_chair
+from ..services.committee import name_judge, set_chair
 from ..services.progress import progress_by_category, progress_by_judge, send_reminders
+from .judge import conflicts_page
 
 
 @login_required
@@ -97,34 +97,12 @@ def judge_conflicts(request: HttpRequest, number: int, pk: int) -> HttpResponse:
     """A judge's conflicts; the secretariat may add one for them."""
     edition = get_edition_to_manage(request.user, number)
     judge = get_judge_to_manage(request.user, edition, pk)
-    organisations = (
-        Organisation.objects.filter(registrations__edition=edition).distinct().order_by("name")
-    )
-    form = ConflictForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            declare_conflict(
-                judge,
-                request.user,
-                reason=data["reason"],
-                organisation=data["organisation"],
-                local_government=data["local_government"],
-                province=data["province"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The conflict of interest is recorded."))
-            return redirect("judging:manage_conflicts", number=number, pk=pk)
-    declared = Conflict.objects.filter(judge=judge).select_related(
-        "organisation", "local_government", "province", "declared_by"
-    )
-    return render(
+    return conflicts_page(
         request,
-        "judging/conflicts.html",
-        {"seat": judge, "edition": edition, "form": form, "declared": declared, "manage": True},
-        status=422 if form.errors else 200,
+        judge,
+        done=_("The conflict of interest is recorded."),
+        then=reverse("judging:manage_conflicts", kwargs={"number": number, "pk": pk}),
+        manage=True,
     )
 
 
