@@ -45,13 +45,13 @@ def _half_points(points, criterion: Criterion) -> int:
     return int(doubled)
 
 
-@transaction.atomic
 def plain_text(text: str) -> str:
     """A comment as it can be stored: NUL characters (which no keyboard types, and which
     PostgreSQL refuses in text) are dropped."""
     return text.replace("\x00", "")
 
 
+@transaction.atomic
 def save_score(
     review: Review,
     criterion: Criterion,
