@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = os.environ.get("LEARNINGCITY_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
@@ -18,6 +20,19 @@ DESKTOP = {"width": 1366, "height": 900}
 SHOTS = Path(
     os.environ.get("LEARNINGCITY_SHOTS", Path(__file__).resolve().parents[2] / "var" / "shots")
 )
+
+
+class SerialWSGIServer(WSGIServer):
+    """The live server, one request at a time. On SQLite the test database lives in memory and
+    its one connection is shared with the server thread; Chromium's parallel requests (photo
+    previews, thumbnails) on a threaded server would use that connection at once and corrupt
+    each other's cursors. Served serially, every response says ``Connection: close``."""
+
+    def __init__(self, *args, connections_override=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = SerialWSGIServer
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
 # itself (fixtures, assertions) are still plain synchronous code.
