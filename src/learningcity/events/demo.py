@@ -5,6 +5,7 @@ of every demo edition that has presenting areas. Idempotent."""
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from learningcity.applications.enums import ApplicationStatus, RegistrationStatus
 from learningcity.editions.enums import PhaseKind
@@ -66,7 +67,10 @@ def _attendance(context, sessions) -> None:
         if index == 2 and not TrainingWaiver.objects.filter(registration=registration).exists():
             services.record_waiver(registration, context.secretariat, "ป่วยทั้งสองคน")
     waived = TrainingWaiver.objects.filter(registration__in=registrations).count()
-    context.summary.append(f"training: {len(sessions)} sessions, {waived} waivers")
+    context.summary.append(
+        _("Training: %(sessions)s sessions, %(waivers)s waivers")
+        % {"sessions": len(sessions), "waivers": waived}
+    )
 
 
 def _slots(context) -> None:
@@ -79,8 +83,8 @@ def _slots(context) -> None:
         if not PresentationSlot.objects.filter(edition=edition).exists():
             services.allocate_slots(edition, context.secretariat, meeting_url=MEETING_URL)
         context.summary.append(
-            f"presentation day of edition {edition.number}: /events/editions/"
-            f"{edition.number}/running-order/"
+            _("Presentation day of edition %(number)s: %(url)s")
+            % {"number": edition.number, "url": f"/events/editions/{edition.number}/running-order/"}
         )
 
 

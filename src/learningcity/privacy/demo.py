@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 from learningcity.applications.models import Application
 from learningcity.privacy import services
 from learningcity.privacy.enums import ConsentPurpose
@@ -27,5 +29,6 @@ def build(context) -> None:
                 services.give_consent(application, purpose, user=user)
                 given += 1
     context.summary.append(
-        f"Privacy: retention set for the practice edition; {given} consents to publish recorded"
+        _("Personal data: retention set for the practice edition; %(given)s consents recorded")
+        % {"given": given}
     )

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from learningcity.applications.models import Answer, LearningPlace
 from learningcity.demo.builder import DEMO_PASSWORD
@@ -193,5 +194,6 @@ def build(context) -> None:
             _showcase(placing.application, context.secretariat)
         services.issue_certificates(decision, render=False)
     context.summary.append(
-        f"Results of practice edition {RESULTS_EDITION_NUMBER}: /results/{RESULTS_EDITION_NUMBER}/"
+        _("Results of practice edition %(number)s: %(url)s")
+        % {"number": RESULTS_EDITION_NUMBER, "url": f"/results/{RESULTS_EDITION_NUMBER}/"}
     )

@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from learningcity.accounts.enums import OrganisationKind
 from learningcity.accounts.models import Organisation
@@ -55,8 +56,11 @@ def build(context) -> None:
         _add_areas(context, edition, AREAS - have)
     _prizes(context, edition)
     context.summary.append(
-        f"secretariat: {Registration.objects.filter(edition=edition).count()} registered areas "
-        f"in the practice edition; dashboard at /secretariat/?edition={edition.number}"
+        _("Secretariat: %(count)s registered areas in the practice edition; dashboard at %(url)s")
+        % {
+            "count": Registration.objects.filter(edition=edition).count(),
+            "url": f"/secretariat/?edition={edition.number}",
+        }
     )
 
 
