@@ -43,7 +43,10 @@ def test_secretariat_records_and_publishes(
     assert "บันทึกมติแล้ว" in page.content()
 
     yesterday = timezone.localtime(timezone.now() - dt.timedelta(days=1))
-    page.fill("#id_publish_at", yesterday.strftime("%Y-%m-%dT%H:%M"))
+    page.fill("#id_publish_at_0", str(yesterday.day))
+    page.select_option("#id_publish_at_1", str(yesterday.month))
+    page.fill("#id_publish_at_2", str(yesterday.year + 543))
+    page.fill("#id_publish_at_3", yesterday.strftime("%H:%M"))
     with page.expect_navigation():
         page.get_by_role("button", name="ประกาศผล", exact=True).click()
     shot(page, "results-manage-desktop")

@@ -92,7 +92,13 @@ def test_publish_and_certificates_views(client, edition, youth, scored, secretar
     )
     log_in(client, secretariat)
     response = client.post(
-        _manage(edition, "YOUTH") + "publish/", {"publish_at": "2026-09-01T09:00"}
+        _manage(edition, "YOUTH") + "publish/",
+        {
+            "publish_at_day": "1",
+            "publish_at_month": "9",
+            "publish_at_year": "2569",
+            "publish_at_time": "09:00",
+        },
     )
     assert response.status_code == 302
     decision = services.decision_for(edition, youth)
@@ -115,7 +121,10 @@ def test_publish_view_bad_date_400(client, edition, youth, scored, secretariat, 
         chair_approved=True,
     )
     log_in(client, secretariat)
-    response = client.post(_manage(edition, "YOUTH") + "publish/", {"publish_at": "ไม่ใช่วันที่"})
+    response = client.post(
+        _manage(edition, "YOUTH") + "publish/",
+        {"publish_at_day": "ไม่ใช่วันที่", "publish_at_month": "9", "publish_at_year": "2569"},
+    )
     assert response.status_code == 400
 
 

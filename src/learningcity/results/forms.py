@@ -1,12 +1,10 @@
 """The committee's forms: the decision, its publication date, reopening, photo consent."""
 
-import datetime as dt
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learningcity.applications.models import Application
+from learningcity.thai.fields import ThaiDateTimeField, days_from_now
 
 
 class ApplicationChoice(forms.ModelChoiceField):
@@ -24,11 +22,23 @@ class DecisionForm(forms.Form):
         label=_("The chair of the committee approved this decision"), required=False
     )
 
-    def __init__(self, *args, applications, awards: int, mentions: int, ranked_ids, **kwargs):
+    def __init__(
+        self,
+        *args,
+        applications,
+        awards: int,
+        mentions: int,
+        ranked_ids,
+        override: bool = False,
+        **kwargs,
+    ):
+        """``applications`` are those offered; only ``ranked_ids`` (fully scored, in ranking
+        order) are pre-selected. With ``override`` the chair writes why reviews are missing."""
         super().__init__(*args, **kwargs)
-        order = {pk: n for n, pk in enumerate(ranked_ids)}
-        ranked = sorted(applications, key=lambda a: (order.get(a.pk, len(order)), a.reference))
         queryset = applications
+        by_id = {a.pk: a for a in applications}
+        ranked = [by_id[pk] for pk in ranked_ids if pk in by_id]
+        self.override = override
         self.winner_names = []
         self.mention_names = []
         for n in range(1, awards + 1):
@@ -50,23 +60,36 @@ class DecisionForm(forms.Form):
                 initial=ranked[index].pk if len(ranked) > index else None,
             )
             self.mention_names.append(name)
-        self.order_fields([*self.winner_names, *self.mention_names, "note", "chair_approved"])
+        names = [*self.winner_names, *self.mention_names, "note", "chair_approved"]
+        if override:
+            self.fields["override"] = forms.BooleanField(
+                widget=forms.HiddenInput, initial=True, required=False
+            )
+            self.fields["override_reason"] = forms.CharField(
+                label=_("The chair's reason for deciding while reviews are missing"),
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("Kept in the audit log with the reviews that were missing."),
+                required=False,
+            )
+            names = [*names, "override_reason", "override"]
+        self.order_fields(names)
+
+    def override_reason(self) -> str | None:
+        """The chair's reason (possibly blank, which the service refuses), or None."""
+        return self.cleaned_data.get("override_reason", "") if self.override else None
 
     def chosen(self, names) -> list[Application]:
         return [self.cleaned_data[n] for n in names if self.cleaned_data.get(n)]
 
 
 class PublishForm(forms.Form):
-    publish_at = forms.DateTimeField(
+    # Within a year either way: a date years away is a mistyped year, never a plan.
+    publish_at = ThaiDateTimeField(
         label=_("Publish the results on"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        min_value=days_from_now(-366),
+        max_value=days_from_now(366),
         help_text=_("Bangkok time. The public results page shows nothing before then."),
     )
-
-    def clean_publish_at(self) -> dt.datetime:
-        value = self.cleaned_data["publish_at"]
-        return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
 class ReopenForm(forms.Form):
