@@ -186,7 +186,16 @@ def test_add_slot_view_adds_a_free_slot_of_the_configured_length(client, desk):
     edition = EditionFactory()
     youth = edition.categories.get(code="YOUTH")
     url = f"/events/editions/{edition.number}/slots/"
-    client.post(url, {"category": youth.pk, "starts_at": "2026-08-17T15:00"})
+    client.post(
+        url,
+        {
+            "category": youth.pk,
+            "starts_at_day": "17",
+            "starts_at_month": "8",
+            "starts_at_year": "2569",
+            "starts_at_time": "15.00",
+        },
+    )
     slot = PresentationSlot.objects.get()
     assert (slot.category, slot.registration) == (youth, None)
     assert slot.ends_at == bangkok(2026, 8, 17, 15, 20)

@@ -1,21 +1,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from learningcity.thai.fields import ThaiDateTimeField, be_year_bounds
+
 from .models import TrainingSession
 
 
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+def _within_edition(fields, edition) -> None:
+    """Dates of the edition's events fall in its year, or the year either side of it."""
+    if edition is None:
+        return
+    low, high = be_year_bounds(edition.year_be, spill_years=1)
+    for field in fields:
+        field.min_value, field.max_value = low, high
 
 
 class SessionForm(forms.ModelForm):
     class Meta:
         model = TrainingSession
         fields = ["title", "starts_at", "ends_at", "place", "online_url", "capacity"]
-        widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
+        field_classes = {"starts_at": ThaiDateTimeField, "ends_at": ThaiDateTimeField}
+
+    def __init__(self, *args, edition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _within_edition([self.fields["starts_at"], self.fields["ends_at"]], edition)
 
     def clean(self):
         data = super().clean()
@@ -76,8 +84,9 @@ class DecisionForm(forms.Form):
 
 class AddSlotForm(forms.Form):
     category = forms.ModelChoiceField(label=_("Category"), queryset=None)
-    starts_at = forms.DateTimeField(label=_("Starts"), widget=DateTimeInput())
+    starts_at = ThaiDateTimeField(label=_("Starts"))
 
     def __init__(self, *args, edition, **kwargs):
         super().__init__(*args, **kwargs)
+        _within_edition([self.fields["starts_at"]], edition)
         self.fields["category"].queryset = edition.categories.order_by("order")

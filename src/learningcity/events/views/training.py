@@ -35,7 +35,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def training(request: HttpRequest, edition_number: int) -> HttpResponse:
     edition = get_edition_for(request.user, edition_number)
-    form = SessionForm(request.POST or None)
+    form = SessionForm(request.POST or None, edition=edition)
     if request.method == "POST" and form.is_valid():
         services.create_session(edition, request.user, **form.cleaned_data)
         messages.success(request, _("The training session was added."))
