@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import F, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -235,7 +235,12 @@ def _save(
             for instance in instances:
                 instance.answer = answer
             model.objects.bulk_create(instances)
-        answer.refresh_from_db()
+        # The UPDATE matched ``base_version``: what is stored now is known without reading it.
+        for name, value in changes.items():
+            setattr(answer, name, value)
+        answer.version = base_version + 1
+        answer.updated_at = at
+        answer.updated_by = user
         audit.record(
             user,
             "answer.saved",
@@ -329,7 +334,11 @@ def section_progress(answer: Answer) -> SectionProgress:
         missing.append(_("Write the answer"))
     rows_present = True
     for model in row_models(criterion):
-        if not getattr(answer, f"{model.kind()}_set").all():
+        # ``progress_answers`` annotates ``has_<kind>``; otherwise the prefetched rows count.
+        has_rows = getattr(answer, f"has_{model.kind()}", None)
+        if has_rows is None:
+            has_rows = bool(getattr(answer, f"{model.kind()}_set").all())
+        if not has_rows:
             rows_present = False
             missing.append(_("Add at least one row: %(kind)s") % {"kind": model._meta.verbose_name})
     if not answer.evidence_confirmed:
@@ -343,9 +352,34 @@ def section_progress(answer: Answer) -> SectionProgress:
     )
 
 
+def progress_answers(application: Application):
+    """The answers with just what progress needs, in one query: each kind of row is an EXISTS
+    (``has_<kind>``) rather than a prefetch of the rows themselves (one query per kind)."""
+    kinds = {model for models_ in SECTION_ROWS.values() for model in models_}
+    return (
+        Answer.objects.filter(application=application)
+        .select_related("criterion")
+        .only(
+            "narrative",
+            "evidence_confirmed",
+            "criterion__number",
+            "criterion__section",
+            "criterion__short_title_th",
+        )
+        .annotate(
+            **{
+                f"has_{model.kind()}": Exists(model.objects.filter(answer=OuterRef("pk")))
+                for model in kinds
+            }
+        )
+        .order_by("criterion__number")
+    )
+
+
 def progress(application: Application, answers=None) -> list[SectionProgress]:
     """Per criterion of the edition, in order: whether the narrative, the required rows and the
-    evidence tick are there, and the list of what is missing."""
+    evidence tick are there, and the list of what is missing (one query when ``answers`` is not
+    given, whatever the number of sections and rows: autosave calls it after every save)."""
     if answers is None:
-        answers = answers_with_rows(application)
+        answers = progress_answers(application)
     return [section_progress(answer) for answer in answers]
