@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from learningcity.editions.enums import DocumentKind
 
@@ -19,7 +20,7 @@ class Attachment(models.Model):
         verbose_name=_("application"),
     )
     kind = models.CharField(_("document"), max_length=16, choices=DocumentKind.choices)
-    slot = models.PositiveSmallIntegerField(_("slot"), default=1)
+    slot = models.PositiveSmallIntegerField(pgettext_lazy("file", "slot"), default=1)
     caption = models.CharField(_("caption"), max_length=500, blank=True)
     display_name = models.CharField(_("file name"), max_length=200)
     # Content-addressed (``names.storage_name``): identical files share one stored file.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from learningcity.applications.models import Answer, Application, Registration
 from learningcity.editions.models import Edition
@@ -268,7 +269,7 @@ def aggregated(edition: Edition) -> Table:
         _("Rank"),
         _("Reference number"),
         _("Local government"),
-        _("Judges"),
+        pgettext("count", "Judges"),
         _("Mean"),
         _("Median"),
         _("Lowest"),

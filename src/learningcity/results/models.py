@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import AwardLevel, DecisionStatus
 
@@ -97,7 +98,7 @@ class Placing(models.Model):
         verbose_name=_("application"),
     )
     level = models.CharField(_("award"), max_length=16, choices=AwardLevel.choices)
-    place = models.PositiveSmallIntegerField(_("place"))
+    place = models.PositiveSmallIntegerField(pgettext_lazy("award placing", "place"))
 
     class Meta:
         ordering = ["decision", "-level", "place"]

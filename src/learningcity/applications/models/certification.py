@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..enums import CertificationMethod
 
@@ -21,7 +22,9 @@ class Certification(models.Model):
         related_name="certification",
         verbose_name=_("application"),
     )
-    method = models.CharField(_("method"), max_length=16, choices=CertificationMethod.choices)
+    method = models.CharField(
+        pgettext_lazy("certification", "method"), max_length=16, choices=CertificationMethod.choices
+    )
     certified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..enums import RegistrationStatus
 
@@ -91,7 +92,7 @@ class Representative(models.Model):
         related_name="representatives",
         verbose_name=_("registration"),
     )
-    slot = models.PositiveSmallIntegerField(_("number"))
+    slot = models.PositiveSmallIntegerField(pgettext_lazy("representative", "number"))
     full_name = models.CharField(_("full name"), max_length=150)
     position = models.CharField(_("position"), max_length=150)
     phone = models.CharField(_("phone"), max_length=32)

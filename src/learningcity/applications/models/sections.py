@@ -6,6 +6,7 @@ Which kinds of row a criterion takes comes from ``Criterion.section`` (edition d
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from learningcity.editions.enums import AnswerSection
 
@@ -153,7 +154,7 @@ class Meeting(SectionRow):
     """A meeting of the working group or network."""
 
     held_on = models.DateField(_("date"))
-    attendance = models.PositiveIntegerField(_("attendance"))
+    attendance = models.PositiveIntegerField(pgettext_lazy("meeting", "attendance"))
     note = models.CharField(_("what was discussed"), max_length=300, blank=True)
 
     columns = ("held_on", "attendance", "note")
@@ -171,8 +172,8 @@ class CaseStudy(SectionRow):
 
     alias = models.CharField(_("alias"), max_length=100)
     age_group = models.CharField(_("age group"), max_length=10, choices=AgeGroup.choices)
-    before = models.TextField(_("before"))
-    after = models.TextField(_("after"))
+    before = models.TextField(pgettext_lazy("learner story", "before"))
+    after = models.TextField(pgettext_lazy("learner story", "after"))
     evidence = models.CharField(_("evidence"), max_length=300, blank=True)
     consent_to_publish = models.BooleanField(_("consents to publication"), default=False)
 
