@@ -230,7 +230,13 @@ def test_secretariat_extend_view_recorded(client, ready):
 
     response = client.post(
         url("secretariat_extend", application),
-        {"until": "2026-08-07T16:30", "reason": "ไฟฟ้าดับ"},
+        {
+            "until_day": "7",
+            "until_month": "8",
+            "until_year": "2569",
+            "until_time": "16:30",
+            "reason": "ไฟฟ้าดับ",
+        },
     )
 
     assert response.status_code == 302

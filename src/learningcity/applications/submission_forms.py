@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from learningcity.thai.fields import ThaiDateTimeField, be_year_bounds
+
 
 class CertifyByAccountForm(forms.Form):
     """The head types their password again to certify from their own account."""
@@ -28,9 +30,13 @@ class ReopenForm(forms.Form):
 
 
 class ExtendDeadlineForm(forms.Form):
-    until = forms.DateTimeField(
-        label=_("New deadline"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
-    )
+    until = ThaiDateTimeField(label=_("New deadline"))
     reason = forms.CharField(label=_("Reason"), max_length=300)
+
+    def __init__(self, *args, edition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if edition is not None:
+            # A deadline falls in the edition's year or the next: anything else is a typo.
+            first, _end = be_year_bounds(edition.year_be)
+            _start, last = be_year_bounds(edition.year_be + 1)
+            self.fields["until"].min_value, self.fields["until"].max_value = first, last

@@ -228,7 +228,7 @@ def secretariat_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def secretariat_extend(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application_for_secretariat(request, pk)
-    form = ExtendDeadlineForm(request.POST)
+    form = ExtendDeadlineForm(request.POST, edition=application.registration.edition)
     if form.is_valid():
         services.extend_deadline(
             application, request.user, form.cleaned_data["until"], form.cleaned_data["reason"]
