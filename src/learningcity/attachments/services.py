@@ -153,6 +153,7 @@ def _check_slot(document: RequiredDocument, slot: int) -> None:
 FILE_REFERENCES = (
     "attachments.Attachment",
     "applications.Certification",
+    "applications.ApplicationPdf",
     "exports.ExportJob",
     "results.Certificate",
 )

@@ -1,5 +1,6 @@
 from .application import Answer, Application
 from .certification import Certification
+from .pdf import ApplicationPdf
 from .registration import Invitation, Registration, Representative
 from .sections import (
     ROW_MODELS,
@@ -18,6 +19,7 @@ __all__ = [
     "SECTION_ROWS",
     "Answer",
     "Application",
+    "ApplicationPdf",
     "CaseStudy",
     "Certification",
     "Indicator",

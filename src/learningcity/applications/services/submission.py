@@ -363,6 +363,7 @@ def set_application_status(
         )
         if to == ApplicationStatus.SUBMITTED:
             transaction.on_commit(lambda: notify_submitted(current))
+            transaction.on_commit(lambda: _build_pdf_later(current.pk))
     application.status = current.status
     application.reference = current.reference
     application.submitted_at = current.submitted_at
@@ -389,6 +390,13 @@ def submit_application(
             application.submitted_at = current.submitted_at
             return application
         return set_application_status(application, ApplicationStatus.SUBMITTED, actor=user, at=at)
+
+
+def _build_pdf_later(application_id: int) -> None:
+    """The submitted application's PDF, built once by the worker (see ``pdf.stored``)."""
+    from ..pdf.stored import build_application_pdf  # the PDF module imports these services
+
+    build_application_pdf.enqueue(application_id)
 
 
 def notify_submitted(application: Application) -> None:

@@ -9,6 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from learningcity.attachments import storage
+from learningcity.attachments.responses import serve_private_file
+
 from .. import pdf
 from ..access import get_application_for
 from ..models import Application
@@ -36,5 +39,25 @@ def _pdf_view(
     return view
 
 
-application_pdf = _pdf_view(pdf.application_pdf, "application")
+@login_required
+@require_GET
+def application_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The submitted application's PDF from storage (built once per submission); a draft's is
+    rendered on each download."""
+    application = get_application_for(request.user, pk)
+    filename = f"application-{application.pk}.pdf"
+    stored = pdf.submitted_pdf(application)
+    if stored is None:
+        return _download(pdf.application_pdf(application), filename)
+    response = serve_private_file(
+        storage.path_of(stored.stored_name),
+        stored.stored_name,
+        content_type="application/pdf",
+        filename=filename,
+        inline=False,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 certification_pdf = _pdf_view(pdf.certification_pdf, "certification")
