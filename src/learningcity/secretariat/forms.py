@@ -6,6 +6,7 @@ from learningcity.applications.models import Registration
 from learningcity.editions.models import Edition
 from learningcity.registry.enums import LocalGovernmentType
 from learningcity.registry.models import Province
+from learningcity.thai.fields import ThaiDateField
 
 from .enums import Completeness, DeliveryStatus, Eligibility
 from .services.audit_search import AuditQuery
@@ -90,12 +91,8 @@ class AuditSearchForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "audit-types"}),
     )
     object_id = forms.CharField(label=_("Object id"), required=False, max_length=64)
-    since = forms.DateField(
-        label=_("From (day)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("To (day)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = ThaiDateField(label=_("From (day)"), required=False)
+    until = ThaiDateField(label=_("To (day)"), required=False)
 
     def query(self) -> AuditQuery:
         if not self.is_valid():
