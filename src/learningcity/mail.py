@@ -5,12 +5,23 @@
 """
 
 import logging
+import sys
 
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
+from django.core.mail.backends.console import EmailBackend as DjangoConsoleBackend
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
+
+
+def render_subject(name: str, context: dict) -> str:
+    """A subject line as typed: a header is not HTML, so the template is rendered without
+    autoescaping (an organisation named ``"บ้าน" & co`` never becomes ``&quot;``). Bodies keep
+    the engine's autoescaping; plain-text bodies turn it off in the template."""
+    template = get_template(name)
+    return template.template.render(Context(context, autoescape=False))
 
 
 def send_templated_email(
@@ -18,7 +29,7 @@ def send_templated_email(
 ) -> bool:
     """Render and send one e-mail; a mail-server failure is logged (or raised if asked)."""
     with translation.override("th"):
-        subject = render_to_string(f"{template}_subject.txt", context)
+        subject = render_subject(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}_body.txt", context)
     message = EmailMessage(subject=" ".join(subject.split()), body=body, to=to)
     try:
@@ -30,3 +41,36 @@ def send_templated_email(
         logger.exception("Could not send the %s e-mail", template)
         return False
     return True
+
+
+class ConsoleEmailBackend(DjangoConsoleBackend):
+    """Prints each e-mail as a person reads it: headers and body decoded to Thai text (Django's
+    console backend prints the MIME source, base64 for Thai). Used when no SMTP is set."""
+
+    def __init__(self, fail_silently=False, **kwargs):
+        kwargs.setdefault("stream", sys.stdout)
+        super().__init__(fail_silently=fail_silently, **kwargs)
+
+    def write_message(self, message) -> None:
+        self.stream.write(readable(message))
+        self.stream.write("-" * 79 + "\n")
+
+
+def readable(message: EmailMessage) -> str:
+    """An e-mail as text: From, To, Subject, then the body and any alternative as text."""
+    lines = [
+        f"From: {message.from_email}",
+        f"To: {', '.join(message.to)}",
+    ]
+    if message.cc:
+        lines.append(f"Cc: {', '.join(message.cc)}")
+    lines += [f"Subject: {message.subject}", "", message.body.rstrip("\n")]
+    for alternative in getattr(message, "alternatives", []) or []:
+        content, mimetype = alternative[0], alternative[1]
+        lines += ["", f"[{mimetype}]", str(content).rstrip("\n")]
+    for attachment in message.attachments:
+        name = getattr(attachment, "filename", None) or (
+            attachment[0] if isinstance(attachment, tuple) else "?"
+        )
+        lines.append(f"[attachment: {name}]")
+    return "\n".join(lines) + "\n"

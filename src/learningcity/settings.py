@@ -261,7 +261,8 @@ if env_str("EMAIL_HOST"):
         }
     }
 else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    # Printed decoded (readable Thai), not as base64 MIME source.
+    MAILERS = {"default": {"BACKEND": "learningcity.mail.ConsoleEmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str(
     "LEARNINGCITY_FROM_EMAIL", "Learning City Award <no-reply@learningcity.local>"
 )
@@ -284,6 +285,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# An old tab's form gets a Thai page, a script gets 403 "csrf_failed" (learningcity/errors.py).
+CSRF_FAILURE_VIEW = "learningcity.errors.csrf_failure"
 
 HTTPS = env_bool("LEARNINGCITY_HTTPS")
 if HTTPS:

@@ -1,10 +1,10 @@
 """Middleware that applies the session and second-factor rules to every request."""
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -19,6 +19,7 @@ from . import second_factor
 OPEN_PREFIXES = (
     "/accounts/login/",
     "/accounts/logout/",
+    "/accounts/session/",
     "/accounts/second-factor/",
     "/accounts/confirm-password/",
     "/accounts/password-reset/",
@@ -49,7 +50,43 @@ class SessionLifetimeMiddleware:
                 messages.info(request, _("Your session has expired. Please log in again."))
             else:
                 second_factor.touch_session(request)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if is_script_request(request) and _sends_to_log_in(response):
+            return session_ended_response()
+        return response
+
+
+def is_script_request(request: HttpRequest) -> bool:
+    """A request made by a page's script (htmx, or our ``fetch`` calls), whose answer is put
+    into the page rather than shown as a page."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        or request.headers.get("X-Requested-With") == "fetch"
+    )
+
+
+def _sends_to_log_in(response: HttpResponse) -> bool:
+    if response.status_code not in (301, 302, 303, 307, 308):
+        return False
+    path = urlsplit(response.get("Location", "")).path
+    return path in (reverse("accounts:login"), reverse("accounts:second_factor"))
+
+
+def session_ended_response() -> JsonResponse:
+    """What a script gets instead of the log-in page: 401 and a reason, so the page keeps what
+    was typed and offers to log in again."""
+    response = JsonResponse(
+        {
+            "error": "session_ended",
+            "message": _("You are no longer logged in, so this was not saved."),
+            "login_url": reverse("accounts:login"),
+        },
+        status=401,
+    )
+    response["WWW-Authenticate"] = 'Session realm="learningcity"'
+    response["HX-Reswap"] = "none"
+    response["X-Learningcity-Error"] = "session-ended"
+    return response
 
 
 class SecondFactorMiddleware:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import email_change_views, second_factor_views, views
+from . import email_change_views, second_factor_views, session_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -16,6 +16,9 @@ urlpatterns = [
     path("verify/<uidb64>/<token>/", views.verify_email, name="verify_email"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.logout_view, name="logout"),
+    path("session/", session_views.session_status, name="session"),
+    path("session/login/", session_views.session_login, name="session_login"),
+    path("session/back/", session_views.session_back, name="session_back"),
     path("password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password-reset/done/",

@@ -6,6 +6,8 @@ feature is kept. PDFs use the full TTFs straight from the package.
 """
 
 import hashlib
+import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 import fontpkg_sarabun
@@ -32,7 +34,27 @@ def _stamp(weight: str) -> str:
     return digest.hexdigest()
 
 
+@contextmanager
+def _quiet_font_tools():
+    """fontTools logs every glyph list and timing at INFO; the demo's first start would print
+    pages of them. Only its warnings are worth showing."""
+    loggers = [logging.getLogger(name) for name in ("fontTools", "fontTools.subset")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 def subset_to_woff2(source: Path, target: Path) -> None:
+    with _quiet_font_tools():
+        _subset_to_woff2(source, target)
+
+
+def _subset_to_woff2(source: Path, target: Path) -> None:
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]

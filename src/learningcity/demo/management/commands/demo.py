@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from learningcity.demo import builder
+from learningcity.demo import builder, site
 from learningcity.demo.static_files import collect_if_changed
 from learningcity.editions.loading import load_edition_file
 
@@ -21,6 +21,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_serve=False, addrport="127.0.0.1:8000", **options):
         say = self.stdout.write
+        # Before anything makes a link: e-mails and certificate QR codes use this address.
+        site_url = site.use_addrport(addrport)
         say(_("1/5 Preparing the database…"))
         call_command("migrate", interactive=False, verbosity=0)
         collect_if_changed()
@@ -45,6 +47,7 @@ class Command(BaseCommand):
         )
         for step in builder.app_demo_steps():
             step(context)
+        site.forget_certificates_of_another_address()
         say(_("5/5 Ready."))
         say("")
         say(_("Demo logins (password for all: %(password)s)") % {"password": builder.DEMO_PASSWORD})
@@ -62,7 +65,7 @@ class Command(BaseCommand):
             say(line)
         if no_serve:
             return
-        say(_("Serving on http://%(addr)s/ — press Ctrl+C to stop.") % {"addr": addrport})
+        say(_("Serving on %(url)s/ — press Ctrl+C to stop.") % {"url": site_url})
         # The background worker (e-mails, reminders, exports) runs beside the server.
         worker = subprocess.Popen(
             [sys.executable, "-m", "learningcity.cli", "worker", "--no-reload"]
