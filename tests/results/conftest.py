@@ -1,9 +1,12 @@
 import pytest
 
 from learningcity.accounts.enums import Role
+from learningcity.judging import services as judging
 from tests.factories import EditionFactory, UserFactory
 from tests.judging.factories import JudgeFactory, SubmittedApplicationFactory, scored_review
 
+# The points of a review in the partly scored category (criteria 1..6, 90 in all).
+POINTS = [14, 18, 18, 14, 13, 13]
 SETTINGS = {
     "awards_per_category": 1,
     "honourable_mentions_per_category": 2,
@@ -64,4 +67,25 @@ def scored(edition, youth, chair, judge):
     score.save()
     review.overall_comment = "มีความตั้งใจดี ควรขยายภาคีเครือข่าย"
     review.save()
+    return made
+
+
+@pytest.fixture
+def third(edition):
+    return JudgeFactory(edition=edition, user__full_name="นางสาวสาม ผู้ทรงคุณวุฒิ")
+
+
+@pytest.fixture
+def partly(edition, youth, chair, judge, third):
+    """Three YOUTH applications, one review each: A submitted (chair), B scored but a draft
+    (judge), C assigned and untouched (third) — 1 of 3 reviews in."""
+    made = {
+        name: SubmittedApplicationFactory(
+            registration__edition=edition, registration__category=youth
+        )
+        for name in "ABC"
+    }
+    scored_review(chair, made["A"], POINTS)
+    scored_review(judge, made["B"], POINTS, submit=False)
+    judging.assign(third, made["C"], actor=None)
     return made

@@ -14,6 +14,7 @@ from tests.judging.factories import JudgeFactory
 
 pytestmark = pytest.mark.django_db
 DURING_JUDGING = bangkok(2026, 8, 20, 10)
+AFTER_JUDGING = bangkok(2026, 9, 2, 10)
 
 
 def _record(edition, youth, scored, actor, **kwargs):
@@ -142,7 +143,8 @@ def test_submit_review_refused_after_decision(edition, youth, scored, secretaria
     review = judging.assign(judge, late, actor=None).review
     for criterion in edition.criteria.all():
         judging.save_score(review, criterion, 5, "", judge.user, at=DURING_JUDGING)
-    _record(edition, youth, scored, secretariat, chair_approved=True)
+    # The late review is missing: only the chair, after the judging phase, records anyway.
+    _record(edition, youth, scored, chair.user, override_reason="ครบกำหนด", at=AFTER_JUDGING)
     with pytest.raises(ValidationError):
         judging.submit_review(review, judge.user, at=DURING_JUDGING)
     review.refresh_from_db()

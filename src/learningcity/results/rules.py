@@ -22,6 +22,16 @@ def is_certificate_holder(user, certificate) -> bool:
     return is_member_of_organisation(user, certificate.application.registration.organisation)
 
 
+@rules.predicate
+def is_certificate_public(user, certificate) -> bool:
+    """The certificate's category results are published: before then only the secretariat
+    sees it, so that no area learns its award ahead of the announcement."""
+    return certificate is not None and certificate.decision.is_public()
+
+
 rules.add_perm("results.manage_edition", is_secretariat | is_chair_of)
 rules.add_perm("results.reopen_decision", is_chair_of)
-rules.add_perm("results.download_certificate", is_secretariat | is_certificate_holder)
+rules.add_perm(
+    "results.download_certificate",
+    is_secretariat | (is_certificate_holder & is_certificate_public),
+)

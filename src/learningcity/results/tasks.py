@@ -1,23 +1,7 @@
-"""Background work of the results (django.tasks): the applicants' e-mails and certificates."""
+"""Background work of the results (django.tasks): the applicants' e-mails and certificates.
+The tasks live beside the rules they run; their paths here stay valid for queued tasks."""
 
-from django.tasks import task
+from .services.certificates import issue_certificates_task
+from .services.publication import notify_applicants_task
 
-from .models import Decision
-
-
-@task
-def notify_applicants_task(decision_id: int) -> int:
-    """E-mail the applicants of a published decision; nothing before its publication time."""
-    from .services import notify_applicants
-
-    decision = Decision.objects.filter(pk=decision_id).first()
-    return 0 if decision is None else notify_applicants(decision)
-
-
-@task
-def issue_certificates_task(decision_id: int) -> int:
-    """Make and store every certificate of a decision."""
-    from .services import issue_certificates
-
-    decision = Decision.objects.filter(pk=decision_id).first()
-    return 0 if decision is None else len(issue_certificates(decision))
+__all__ = ["issue_certificates_task", "notify_applicants_task"]

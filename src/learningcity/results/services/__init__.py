@@ -1,29 +1,25 @@
 """The results' business rules, called by views, tasks, the demo and tests."""
 
-from .certificates import (
-    certificate_pdf,
-    certificates_zip,
-    issue_certificates,
-    render_certificate,
-    verifiable,
-    withdraw_certificates,
-)
-from .decisions import (
-    SCORES_LOCKED_MESSAGE,
+from .category import (
     awards_per_category,
     category_applications,
-    certificates_of,
     chair_of,
     decision_for,
     honourable_mentions_per_category,
     level_of,
-    public_decisions,
-    publish_decision,
-    record_decision,
-    reopen_decision,
-    scores_locked,
-    set_decision_status,
 )
+from .certificates import (
+    certificate_pdf,
+    certificates_of,
+    certificates_zip,
+    issue_certificates,
+    render_certificate,
+    standing_certificate,
+    verifiable,
+    withdraw_certificates,
+)
+from .completeness import completeness, judging_ends_at, may_override
+from .decisions import public_decisions, publish_decision, record_decision, reopen_decision
 from .publication import application_feedback, notify_applicants, schedule_notification
 from .showcase import (
     public_photo,
@@ -32,6 +28,7 @@ from .showcase import (
     showcase,
     withdraw_publication_consent,
 )
+from .status import SCORES_LOCKED_MESSAGE, scores_locked, set_decision_status
 
 __all__ = [
     "SCORES_LOCKED_MESSAGE",
@@ -42,10 +39,13 @@ __all__ = [
     "certificates_of",
     "certificates_zip",
     "chair_of",
+    "completeness",
     "decision_for",
     "honourable_mentions_per_category",
     "issue_certificates",
+    "judging_ends_at",
     "level_of",
+    "may_override",
     "notify_applicants",
     "public_decisions",
     "public_photo",
@@ -59,6 +59,7 @@ __all__ = [
     "scores_locked",
     "set_decision_status",
     "showcase",
+    "standing_certificate",
     "verifiable",
     "withdraw_certificates",
     "withdraw_publication_consent",

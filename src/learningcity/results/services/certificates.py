@@ -1,6 +1,7 @@
 """Certificates (เกียรติบัตร): one Thai PDF per application of a recorded decision, with a QR
 code to the public verification page."""
 
+import datetime as dt
 import io
 import secrets
 import zipfile
@@ -8,6 +9,7 @@ import zipfile
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -16,7 +18,7 @@ from learningcity.attachments import storage
 
 from ..enums import AwardLevel, DecisionStatus
 from ..models import Certificate, Decision
-from .decisions import category_applications, level_of
+from .category import category_applications, level_of
 
 CERTIFICATE_DIR = "certificates"
 CHAIR_POSITION = "ประธานคณะกรรมการผู้ทรงคุณวุฒิ"
@@ -125,6 +127,13 @@ def issue_certificates(decision: Decision, *, render: bool = True) -> list[Certi
     return made
 
 
+@task
+def issue_certificates_task(decision_id: int) -> int:
+    """Make and store every certificate of a decision."""
+    decision = Decision.objects.filter(pk=decision_id).first()
+    return 0 if decision is None else len(issue_certificates(decision))
+
+
 @transaction.atomic
 def withdraw_certificates(decision: Decision) -> int:
     """A reopened decision's certificates stop verifying; their files are removed."""
@@ -136,18 +145,37 @@ def withdraw_certificates(decision: Decision) -> int:
     return len(certificates)
 
 
-def verifiable(code: str) -> Certificate | None:
-    """The certificate with this code, if its decision still stands."""
+def certificates_of(decision: Decision):
+    return Certificate.objects.filter(decision=decision).select_related(
+        "application__registration__local_government"
+    )
+
+
+def _with_decision():
+    return Certificate.objects.select_related(
+        "decision__edition",
+        "decision__category",
+        "application__registration__local_government__province",
+    )
+
+
+def standing_certificate(code: str) -> Certificate | None:
+    """The certificate with this code, if its decision still stands (recorded or published):
+    what the secretariat may print before the ceremony."""
     return (
-        Certificate.objects.filter(
-            code=code,
-            decision__status__in=(DecisionStatus.RECORDED, DecisionStatus.PUBLISHED),
-        )
-        .select_related(
-            "decision__edition",
-            "decision__category",
-            "application__registration__local_government__province",
-        )
+        _with_decision()
+        .filter(code=code, decision__status__in=(DecisionStatus.RECORDED, DecisionStatus.PUBLISHED))
+        .first()
+    )
+
+
+def verifiable(code: str, at: dt.datetime | None = None) -> Certificate | None:
+    """The certificate with this code, once its category's results are public: before then
+    the public verification page confirms nothing, as for a code that does not exist."""
+    at = at or timezone.now()
+    return (
+        _with_decision()
+        .filter(code=code, decision__status=DecisionStatus.PUBLISHED, decision__publish_at__lte=at)
         .first()
     )
 

@@ -1,5 +1,5 @@
-"""The committee's decision per category: recording it (which locks the edition's scores),
-reopening it (the chair only), and scheduling its publication."""
+"""The committee's decision per category: recording it (which locks the edition's scores)
+once every review is in, reopening it (the chair only), and scheduling its publication."""
 
 import datetime as dt
 
@@ -7,77 +7,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from learningcity.applications.enums import ApplicationStatus
 from learningcity.applications.models import Application
 from learningcity.audit.services import record
-from learningcity.editions.models import AwardCategory, Edition
-from learningcity.judging.models import Judge
+from learningcity.editions.models import Edition
 
-from ..enums import LOCKING_STATUSES, TRANSITIONS, AwardLevel, DecisionStatus
-from ..models import Certificate, Decision, Placing
+from ..enums import AwardLevel, DecisionStatus
+from ..models import Decision, Placing
 from ..rules import is_chair_of
-
-# Raised by judging's scoring services; kept here so that its wording lives with the results.
-SCORES_LOCKED_MESSAGE = gettext_lazy(
-    "The committee has recorded its decision: the scores of this edition are locked."
-)
-DEFAULT_AWARDS = 1
-DEFAULT_HONOURABLE_MENTIONS = 0
-
-
-def awards_per_category(edition: Edition) -> int:
-    return int(edition.settings.get("awards_per_category", DEFAULT_AWARDS))
-
-
-def honourable_mentions_per_category(edition: Edition) -> int:
-    return int(
-        edition.settings.get("honourable_mentions_per_category", DEFAULT_HONOURABLE_MENTIONS)
-    )
-
-
-def scores_locked(edition: Edition) -> bool:
-    """An edition's scores are locked once any of its decisions is recorded or published."""
-    return Decision.objects.filter(edition=edition, status__in=LOCKING_STATUSES).exists()
-
-
-def decision_for(edition: Edition, category: AwardCategory) -> Decision:
-    """The category's decision, a draft until the committee records it."""
-    decision, _created = Decision.objects.get_or_create(edition=edition, category=category)
-    return decision
-
-
-def chair_of(edition: Edition) -> Judge | None:
-    return Judge.objects.filter(edition=edition, is_chair=True).select_related("user").first()
-
-
-@transaction.atomic
-def set_decision_status(
-    decision: Decision, status: DecisionStatus, actor, at: dt.datetime | None = None, **changes
-) -> Decision:
-    """The one way a decision changes status: only along TRANSITIONS, logged."""
-    at = at or timezone.now()
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
-    if status not in TRANSITIONS[decision.status]:
-        raise ValidationError(
-            _("The decision is %(status)s and cannot change to that status.")
-            % {"status": decision.get_status_display()}
-        )
-    before = decision.status
-    decision.status = status
-    for name, value in changes.items():
-        setattr(decision, name, value)
-    decision.save()
-    record(
-        actor,
-        f"results.decision_{status}",
-        decision,
-        before={"status": before},
-        after={"status": status, **{k: str(v) for k, v in changes.items() if k != "chair"}},
-        summary=f"{decision}: {before} → {status}",
-    )
-    return decision
+from .category import awards_per_category, chair_of, honourable_mentions_per_category
+from .certificates import withdraw_certificates
+from .completeness import check_fully_scored, check_reviews_in
+from .publication import schedule_notification
+from .status import set_decision_status
 
 
 def _check_applications(decision: Decision, applications: list[Application]) -> None:
@@ -103,11 +46,13 @@ def record_decision(
     note: str,
     actor,
     chair_approved: bool = False,
+    override_reason: str | None = None,
     at: dt.datetime | None = None,
 ) -> Decision:
     """The committee's winners and honourable mentions, in order, as many as the edition
-    allows; the chair records it or the secretariat with the chair's approval; the edition's
-    scores are locked from then on."""
+    allows, once every assigned review of the category is in (or, after the judging phase,
+    with the chair's written ``override_reason``, audited); the chair records it or the
+    secretariat with the chair's approval; the edition's scores are locked from then on."""
     at = at or timezone.now()
     edition = decision.edition
     if not actor.has_perm("results.manage_edition", edition):
@@ -128,6 +73,9 @@ def record_decision(
             _("At most %(count)s honourable mentions in this edition.") % {"count": mentions}
         )
     _check_applications(decision, [*winners, *honourable])
+    reviews = check_reviews_in(decision, actor, override_reason, at)
+    if reviews.complete:
+        check_fully_scored(reviews, [*winners, *honourable])
     decision.placings.all().delete()
     Placing.objects.bulk_create(
         [
@@ -143,7 +91,7 @@ def record_decision(
             ),
         ]
     )
-    return set_decision_status(
+    decision = set_decision_status(
         decision,
         DecisionStatus.RECORDED,
         actor,
@@ -153,6 +101,19 @@ def record_decision(
         recorded_by=actor,
         recorded_at=at,
     )
+    if not reviews.complete:
+        record(
+            actor,
+            "results.decision_recorded_with_reviews_missing",
+            decision,
+            after={
+                "submitted": reviews.submitted,
+                "expected": reviews.expected,
+                "missing": [str(m) for m in reviews.missing],
+            },
+            summary=override_reason.strip(),
+        )
+    return decision
 
 
 @transaction.atomic
@@ -163,8 +124,6 @@ def reopen_decision(decision: Decision, actor, reason: str, at: dt.datetime | No
         raise PermissionDenied
     if not reason.strip():
         raise ValidationError(_("Give the reason for reopening the decision."))
-    from .certificates import withdraw_certificates
-
     decision = set_decision_status(decision, DecisionStatus.REOPENED, actor, at)
     withdraw_certificates(decision)
     record(actor, "results.decision_reopen_reason", decision, summary=reason)
@@ -179,8 +138,6 @@ def publish_decision(decision: Decision, publish_at: dt.datetime, actor) -> Deci
     if publish_at is None or timezone.is_naive(publish_at):
         raise ValidationError(_("Choose the date and time of publication."))
     decision = set_decision_status(decision, DecisionStatus.PUBLISHED, actor, publish_at=publish_at)
-    from .publication import schedule_notification
-
     transaction.on_commit(lambda: schedule_notification(decision))
     return decision
 
@@ -195,27 +152,4 @@ def public_decisions(edition: Edition, at: dt.datetime | None = None):
         .select_related("category")
         .prefetch_related("placings__application__registration__local_government__province")
         .order_by("category__order")
-    )
-
-
-def level_of(decision: Decision, application: Application) -> str:
-    placing = next((p for p in decision.placings.all() if p.application_id == application.pk), None)
-    return placing.level if placing else AwardLevel.PARTICIPANT
-
-
-def category_applications(decision: Decision):
-    return (
-        Application.objects.filter(
-            status=ApplicationStatus.SUBMITTED,
-            registration__edition=decision.edition,
-            registration__category=decision.category,
-        )
-        .select_related("registration__local_government", "registration__organisation")
-        .order_by("reference")
-    )
-
-
-def certificates_of(decision: Decision):
-    return Certificate.objects.filter(decision=decision).select_related(
-        "application__registration__local_government"
     )

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Avg
-from django.tasks import default_task_backend
+from django.tasks import default_task_backend, task
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +15,7 @@ from learningcity.thai.formatting import format_date
 
 from ..enums import AwardLevel
 from ..models import Decision
-from .decisions import category_applications, level_of
+from .category import category_applications, level_of
 
 
 def feedback_allowed(decision: Decision) -> bool:
@@ -98,12 +98,17 @@ def notify_applicants(decision: Decision, at=None) -> int:
     return sent
 
 
+@task
+def notify_applicants_task(decision_id: int) -> int:
+    """E-mail the applicants of a published decision; nothing before its publication time."""
+    decision = Decision.objects.filter(pk=decision_id).first()
+    return 0 if decision is None else notify_applicants(decision)
+
+
 def schedule_notification(decision: Decision) -> None:
     """The e-mails go out at the publication time, or at once where the task backend cannot
     wait (the task itself sends nothing before that time)."""
-    from ..tasks import notify_applicants_task
-
-    task = notify_applicants_task
+    job = notify_applicants_task
     if default_task_backend.supports_defer and decision.publish_at > timezone.now():
-        task = task.using(run_after=decision.publish_at)
-    task.enqueue(decision.pk)
+        job = job.using(run_after=decision.publish_at)
+    job.enqueue(decision.pk)

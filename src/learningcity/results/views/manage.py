@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,15 +34,35 @@ def _decision_for(user, number: int, code: str):
     return services.decision_for(edition, category)
 
 
-def _decision_form(decision, data=None) -> DecisionForm:
+def _decision_form(decision, reviews, *, override: bool, data=None) -> DecisionForm:
+    """Only fully scored applications are offered and pre-selected, in ranking order; the
+    chair's override offers every application of the category."""
     applications = services.category_applications(decision)
-    ranked = [row.application_id for row in ranking(decision.edition, decision.category)]
+    if not override:
+        applications = applications.filter(pk__in=reviews.fully_scored)
+    ranked = [
+        row.application_id
+        for row in ranking(decision.edition, decision.category)
+        if row.application_id in reviews.fully_scored
+    ]
     return DecisionForm(
         data,
         applications=applications,
         awards=services.awards_per_category(decision.edition),
         mentions=services.honourable_mentions_per_category(decision.edition),
         ranked_ids=ranked,
+        override=override,
+    )
+
+
+def _override_asked(request, decision, reviews) -> bool:
+    """The chair asked, by the page's link (GET) or the override form (POST), to decide with
+    reviews missing, and may; no one else is ever offered unscored applications."""
+    asked = request.POST.get("override") or request.GET.get("override")
+    return (
+        bool(asked)
+        and not reviews.complete
+        and services.may_override(decision, request.user, timezone.now())
     )
 
 
@@ -54,8 +75,12 @@ def edition_page(request: HttpRequest, number: int) -> HttpResponse:
     )
 
 
-def _page(request, decision, *, form=None, publish_form=None, reopen_form=None, status=200):
+def _page(
+    request, decision, *, reviews=None, form=None, publish_form=None, reopen_form=None, status=200
+):
     edition = decision.edition
+    reviews = reviews or services.completeness(decision)
+    override = _override_asked(request, decision, reviews)
     rows = ranking(edition, decision.category)
     names = {
         a.pk: a
@@ -78,7 +103,13 @@ def _page(request, decision, *, form=None, publish_form=None, reopen_form=None, 
         "ranking": [
             (row, names.get(row.application_id), placings.get(row.application_id)) for row in rows
         ],
-        "form": form or (_decision_form(decision) if editable else None),
+        "form": form
+        or (_decision_form(decision, reviews, override=override) if editable else None),
+        "reviews": reviews,
+        "override": override,
+        "may_override": services.may_override(decision, request.user, timezone.now()),
+        "judging_ends_at": services.judging_ends_at(edition),
+        "decision_public": decision.is_public(),
         "publish_form": publish_form or PublishForm(),
         "reopen_form": reopen_form or ReopenForm(),
         "may_reopen": request.user.has_perm("results.reopen_decision", edition),
@@ -103,7 +134,10 @@ def _back(decision):
 @require_POST
 def record(request: HttpRequest, number: int, code: str) -> HttpResponse:
     decision = _decision_for(request.user, number, code)
-    form = _decision_form(decision, request.POST)
+    reviews = services.completeness(decision)
+    form = _decision_form(
+        decision, reviews, override=_override_asked(request, decision, reviews), data=request.POST
+    )
     if form.is_valid():
         try:
             services.record_decision(
@@ -112,6 +146,7 @@ def record(request: HttpRequest, number: int, code: str) -> HttpResponse:
                 honourable=form.chosen(form.mention_names),
                 note=form.cleaned_data["note"],
                 chair_approved=form.cleaned_data["chair_approved"],
+                override_reason=form.override_reason(),
                 actor=request.user,
             )
         except ValidationError as error:
@@ -119,7 +154,7 @@ def record(request: HttpRequest, number: int, code: str) -> HttpResponse:
         else:
             messages.success(request, _("The decision is recorded; the scores are locked."))
             return _back(decision)
-    return _page(request, decision, form=form, status=400)
+    return _page(request, decision, reviews=reviews, form=form, status=400)
 
 
 @login_required
@@ -189,7 +224,7 @@ def consent(request: HttpRequest, number: int, code: str, app_pk: int) -> HttpRe
 
 @login_required
 def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
-    certificate = services.verifiable(code)
+    certificate = services.standing_certificate(code)
     if certificate is None or not request.user.has_perm(
         "results.download_certificate", certificate
     ):
