@@ -36,8 +36,8 @@ def load_env(path: Path) -> None:
 
 
 def server_cpu_seconds() -> float:
-    """User + system CPU of every granian, nginx and PostgreSQL process, living children
-    included (read from /proc; PostgreSQL backends persist through CONN_MAX_AGE)."""
+    """User + system CPU of every granian, nginx, PostgreSQL and Tasks worker process (read from
+    /proc; PostgreSQL backends persist through CONN_MAX_AGE)."""
     total = 0
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -48,7 +48,9 @@ def server_cpu_seconds() -> float:
         except OSError:
             continue
         comm = stat[stat.index("(") + 1 : stat.rindex(")")]
-        if comm.startswith(("granian", "postgres", "nginx")) or "granian" in cmdline:
+        server = comm.startswith(("granian", "postgres", "nginx")) or "granian" in cmdline
+        # The Tasks worker too: it builds the submitted application's PDF in the background.
+        if server or "learningcity worker" in cmdline:
             fields = stat[stat.rindex(")") + 2 :].split()
             total += int(fields[11]) + int(fields[12])  # utime, stime
     return total / TICKS
@@ -67,6 +69,17 @@ def password_check_cpu() -> float:
     return sorted(runs)[2]
 
 
+def p95(values: list[float]) -> str:
+    if not values:
+        return "–"
+    ordered = sorted(values)
+    return f"{ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]:.0f} ms"
+
+
+def load() -> str:
+    return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def read_stats(prefix: str) -> list[dict]:
     with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
@@ -77,7 +90,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--users", type=int, default=200, help="concurrent applicants")
-    parser.add_argument("--spawn-rate", type=float, default=20)
+    parser.add_argument(
+        "--spawn-rate", type=float, default=20, help="applicants arriving per second (1 or 20)"
+    )
     parser.add_argument("--autosaves", type=int, default=3, help="autosaves per section")
     parser.add_argument("--base", default="http://127.0.0.1:8080")
     parser.add_argument(
@@ -95,6 +110,7 @@ def main() -> None:
 
     django.setup()
     import rush_data
+    from django.conf import settings
 
     work = Path(tempfile.mkdtemp(prefix="lc-rush-"))
     print(f"preparing {args.users} applicants in {os.environ['DATABASE_URL'].rsplit('/', 1)[-1]}…")
@@ -116,6 +132,7 @@ def main() -> None:
         "RUSH_PLAN": str(work / "plan.json"),
         "RUSH_ACKNOWLEDGED": str(work / "acknowledged.json"),
     }
+    print(f"arrivals: {args.spawn_rate:g} per second; before the run: {load()}")
     cpu_before = server_cpu_seconds()
     started = time.time()
     subprocess.run(
@@ -168,18 +185,28 @@ def main() -> None:
                 server_errors += int(row["Occurrences"])
     done = len(acknowledged["submissions"])
     span = rush_data.duration(acknowledged, started).total_seconds() or elapsed
-    print(f"\nconcurrent applicants: {args.users}; run {elapsed:.0f} s")
+    print(
+        f"\napplicants: {args.users}, arriving {args.spawn_rate:g}/s; run {elapsed:.0f} s; {load()}"
+    )
     print(f"completed submissions: {done}  ({done / span * 60:.1f} per minute)")
     print(
-        f"server CPU (granian + nginx + PostgreSQL): {cpu:.1f} s"
+        f"server CPU (granian + nginx + PostgreSQL + worker): {cpu:.1f} s"
         f" = {cpu / max(done, 1) * 1000:.0f} ms per completed submission"
     )
     login = password_check_cpu()
+    hasher = settings.PASSWORD_HASHERS[0].rsplit(".", 1)[-1]
     print(
-        f"  of which the log-in's password check (Django's PBKDF2): about {login * 1000:.0f} ms;"
+        f"  of which the log-in's password check ({hasher}): about {login * 1000:.0f} ms;"
         f" without it {max(cpu / max(done, 1) - login, 0) * 1000:.0f} ms per submission"
     )
+    times = acknowledged.get("times", {})
     print(f"5xx responses: {server_errors}")
+    print(f"applicants who could not log in: {len(acknowledged.get('not_logged_in', []))}")
+    print(f"busy pages (429, retried after Retry-After): {acknowledged.get('busy_429', 0)}")
+    print(
+        f"p95 (429s left out): log-in {p95(times.get('log in', []))},"
+        f" autosave {p95(times.get('autosave', []))}, pages {p95(times.get('page', []))}"
+    )
     print("\nacknowledged = committed?")
     for name, value in rush_data.verify(edition, acknowledged).items():
         print(f"  {name}: {value}")

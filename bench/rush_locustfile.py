@@ -26,7 +26,11 @@ SLIDES = Path(PLAN["presentation"]).read_bytes()
 SIGNED = Path(PLAN["signed_page"]).read_bytes()
 NEXT_APPLICANT = itertools.count()
 FINISHED: list[int] = []
-ACKNOWLEDGED: dict[str, list] = {"submissions": [], "files": []}
+ACKNOWLEDGED: dict[str, list] = {"submissions": [], "files": [], "not_logged_in": []}
+# Response times (ms) by group, for the figures the orchestrator prints; 429s are counted apart.
+TIMES: dict[str, list[float]] = {"log in": [], "autosave": [], "page": []}
+BUSY = {"429": 0}
+RETRIES = 20  # a browser on the busy page reloads itself; we give up after this many
 TYPING = "ชุมชนของเราจัดพื้นที่การเรียนรู้ให้เด็กและเยาวชนทุกวันเสาร์ โดยมีอาสาสมัครในท้องถิ่นร่วมสอน "
 
 
@@ -91,25 +95,58 @@ class Applicant(HttpUser):
     def _csrf(self) -> str:
         return self.client.cookies.get("csrftoken", "")
 
+    def _busy(self, response) -> bool:
+        """A 429 from nginx: wait as its Retry-After says (the page's meta refresh), then the
+        caller tries again."""
+        if response.status_code != 429:
+            return False
+        BUSY["429"] += 1
+        gevent.sleep(float(response.headers.get("Retry-After", "5")))
+        return True
+
+    def _get(self, url, name):
+        for _attempt in range(RETRIES):
+            response = self.client.get(url, name=name)
+            if not self._busy(response):
+                return response
+        return response
+
     def _post(self, url, data, name, files=None, htmx=False, xhr=False):
-        headers = {"X-CSRFToken": self._csrf(), "Referer": self.host + url}
-        if htmx:
-            headers["HX-Request"] = "true"
-        if xhr:  # the upload script's XMLHttpRequest (it shows the progress bar)
-            headers["X-Requested-With"] = "XMLHttpRequest"
-        return self.client.post(
-            url, data=data, files=files, headers=headers, name=name, allow_redirects=False
-        )
+        for _attempt in range(RETRIES):
+            headers = {"X-CSRFToken": self._csrf(), "Referer": self.host + url}
+            if htmx:
+                headers["HX-Request"] = "true"
+            if xhr:  # the upload script's XMLHttpRequest (it shows the progress bar)
+                headers["X-Requested-With"] = "XMLHttpRequest"
+            response = self.client.post(
+                url, data=data, files=files, headers=headers, name=name, allow_redirects=False
+            )
+            if not self._busy(response):
+                return response
+        return response
+
+    def _log_in(self) -> bool:
+        for _attempt in range(RETRIES):
+            self._get("/accounts/login/", "page: login")
+            data = {"username": self.me["email"], "password": PLAN["password"]}
+            headers = {"X-CSRFToken": self._csrf(), "Referer": self.host + "/accounts/login/"}
+            login = self.client.post(
+                "/accounts/login/",
+                data=data,
+                headers=headers,
+                name="log in",
+                allow_redirects=False,
+            )
+            if not self._busy(login):  # busy: the page comes back and the password is retyped
+                return login.status_code == 302
+        return False
 
     def journey(self) -> None:
         me = self.me
-        self.client.get("/accounts/login/", name="page: login")
-        login = self._post(
-            "/accounts/login/", {"username": me["email"], "password": PLAN["password"]}, "log in"
-        )
-        if login.status_code != 302:
+        if not self._log_in():
+            ACKNOWLEDGED["not_logged_in"].append(me["application"])
             raise StopUser
-        page = self.client.get(me["application_url"], name="page: application").text
+        page = self._get(me["application_url"], "page: application").text
         for number in PLAN["criteria"]:
             action = f"/apply/applications/{me['application']}/sections/{number}/"
             fields = form_fields(page, action)
@@ -147,12 +184,12 @@ class Applicant(HttpUser):
             files={"signed_file": ("signed.pdf", SIGNED)},
         )
         check_url = f"/apply/applications/{me['application']}/check/"
-        check = self.client.get(check_url, name="page: check").text
+        check = self._get(check_url, "page: check").text
         submit_url = f"/apply/applications/{me['application']}/submit/"
         response = self._post(submit_url, form_fields(check, submit_url), "submit")
         if response.status_code == 302 and "receipt" in response.headers.get("Location", ""):
             ACKNOWLEDGED["submissions"].append([me["application"], time.time()])
-            self.client.get(response.headers["Location"], name="page: receipt")
+            self._get(response.headers["Location"], "page: receipt")
 
     @task
     def finish_and_submit(self) -> None:
@@ -166,6 +203,17 @@ class Applicant(HttpUser):
         raise StopUser
 
 
+@events.request.add_listener
+def _time(name, response_time, response=None, **_kwargs) -> None:
+    if response is not None and response.status_code == 429:
+        return
+    group = "page" if name.startswith("page:") else name
+    if group in TIMES:
+        TIMES[group].append(response_time)
+
+
 @events.quitting.add_listener
 def _write_acknowledged(environment, **_kwargs) -> None:
+    ACKNOWLEDGED["times"] = TIMES
+    ACKNOWLEDGED["busy_429"] = BUSY["429"]
     Path(os.environ["RUSH_ACKNOWLEDGED"]).write_text(json.dumps(ACKNOWLEDGED), encoding="utf-8")
