@@ -80,7 +80,14 @@ ROWS = {
         "amount_baht": "25000",
     },
     "workinggroupmember": {"name": "นายสมศักดิ์ ใจดี", "role": "ประธานคณะทำงาน"},
-    "meeting": {"held_on": "2026-05-02", "attendance": "18", "note": "วางแผนปีการศึกษาใหม่"},
+    "meeting": {
+        # The Thai date field: day, month (a select), B.E. year.
+        "held_on_0": "2",
+        "held_on_1": "5",
+        "held_on_2": "2569",
+        "attendance": "18",
+        "note": "วางแผนปีการศึกษาใหม่",
+    },
     "casestudy": {
         "alias": "น้องเอ",
         "age_group": "youth",

@@ -4,6 +4,7 @@ narrative, the evidence tick, the version it started from and the section's stru
 The rules themselves (window, length, versions) live in services/answers.py.
 """
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -13,6 +14,8 @@ from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
 from learningcity.editions.models import Criterion
+from learningcity.thai.fields import ThaiDateField, days_from_now
+from learningcity.thai.formatting import format_date
 
 from .models import Answer, SectionRow
 from .services import SaveResult, row_models
@@ -35,7 +38,12 @@ class AnswerForm(forms.Form):
 
 def _widget(db_field: models.Field, **kwargs):
     if isinstance(db_field, models.DateField):
-        kwargs["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        # What an area did: within the last ten years, or planned within a year.
+        kwargs.update(
+            form_class=ThaiDateField,
+            min_value=days_from_now(-3653),
+            max_value=days_from_now(366),
+        )
     elif isinstance(db_field, models.TextField):
         kwargs["widget"] = forms.Textarea(attrs={"rows": 3})
     form_field = db_field.formfield(**kwargs)
@@ -104,6 +112,8 @@ def _cell(row: SectionRow, name: str) -> str:
         return str(getattr(row, f"get_{name}_display")())
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
+    if isinstance(value, dt.date):
+        return format_date(value)
     return "" if value is None else str(value)
 
 
