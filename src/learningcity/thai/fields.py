@@ -332,6 +332,9 @@ class ThaiDateTimeField(ThaiDateField):
             time = parse_time(text)
             if time is None:
                 raise ValidationError(self.error_messages["invalid_time"], code="invalid_time")
+            if self.default_time and time == self.default_time.replace(second=0, microsecond=0):
+                # 23:59 shown for a stored 23:59:59 comes back as 23:59:59, not a minute less.
+                time = self.default_time
         return dt.datetime.combine(date, time, tzinfo=BANGKOK)
 
     def _key(self, value):
