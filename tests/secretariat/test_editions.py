@@ -88,7 +88,7 @@ def test_create_next_edition_refuses_an_existing_number(edition):
         )
 
 
-def test_next_edition_page_creates_and_opens_the_admin(client, edition):
+def test_next_edition_page_creates_and_opens_the_workspace(client, edition):
     log_in(client, secretariat_user())
     response = client.post(
         reverse("secretariat:next_edition"),
@@ -96,7 +96,7 @@ def test_next_edition_page_creates_and_opens_the_admin(client, edition):
     )
     new = Edition.objects.get(number=2)
     assert response.status_code == 302
-    assert response["Location"] == reverse("admin:editions_edition_change", args=[new.pk])
+    assert response["Location"] == reverse("secretariat:edition", args=[new.number])
 
 
 def test_guard_lets_anything_change_before_submissions(edition):

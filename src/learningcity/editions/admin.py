@@ -3,8 +3,8 @@ from django.forms.models import BaseInlineFormSet
 
 from learningcity.secretariat.admin_guard import GuardedEditionForm, guarded
 
+from .forms import RubricFormSet
 from .models import AwardCategory, Contact, Criterion, Edition, Phase, Prize, RequiredDocument
-from .services import validate_rubric_points
 
 
 class PhaseInline(admin.TabularInline):
@@ -17,21 +17,6 @@ class CategoryInline(admin.StackedInline):
     model = AwardCategory
     formset = guarded(BaseInlineFormSet, "categories")
     extra = 0
-
-
-class RubricFormSet(BaseInlineFormSet):
-    """Refuses to save an edition whose criteria do not total exactly 100 points."""
-
-    def clean(self):
-        super().clean()
-        if any(self.errors):
-            return
-        points = [
-            form.cleaned_data["max_points"]
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
-        validate_rubric_points(points)
 
 
 class CriterionInline(admin.StackedInline):

@@ -28,3 +28,18 @@ class DocumentKind(models.TextChoices):
     MAP = "map", _("City map / learning-resource route map")
     PHOTOS = "photos", _("Photos with captions")
     PRESENTATION = "presentation", _("Presentation file")
+
+
+class EditionStatus(models.TextChoices):
+    """Whether the public sees an edition: a draft is the secretariat's alone."""
+
+    DRAFT = "draft", _("Draft, not public")
+    OPEN = "open", _("Open to the public")
+
+
+# Every status change goes through secretariat.services.editions.set_edition_status, which
+# checks this map. An open edition goes back to draft only while nobody has registered.
+EDITION_TRANSITIONS: dict[EditionStatus, frozenset[EditionStatus]] = {
+    EditionStatus.DRAFT: frozenset({EditionStatus.OPEN}),
+    EditionStatus.OPEN: frozenset({EditionStatus.DRAFT}),
+}

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import AnswerSection, DocumentKind, PhaseKind
+from .enums import AnswerSection, DocumentKind, EditionStatus, PhaseKind
 
 
 class Edition(models.Model):
@@ -35,6 +35,11 @@ class Edition(models.Model):
 
     def __str__(self) -> str:
         return self.title_th
+
+    @property
+    def status(self) -> EditionStatus:
+        # Stored as ``is_published``, which every public page already filters on.
+        return EditionStatus.OPEN if self.is_published else EditionStatus.DRAFT
 
 
 class Phase(models.Model):

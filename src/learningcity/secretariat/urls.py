@@ -15,4 +15,8 @@ urlpatterns = [
     path("prizes/<int:pk>/status/", views.set_delivery, name="set_delivery"),
     path("audit/", views.audit_log, name="audit"),
     path("editions/next/", views.next_edition, name="next_edition"),
+    path("editions/<int:number>/", views.edition_workspace, name="edition"),
+    path("editions/<int:number>/status/", views.edition_status, name="edition_status"),
+    path("editions/<int:number>/preview/", views.edition_preview, name="edition_preview"),
+    path("editions/<int:number>/<slug:section>/", views.edition_section, name="edition_section"),
 ]

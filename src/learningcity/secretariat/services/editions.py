@@ -1,5 +1,6 @@
-"""The next edition, copied from the last one two years on, and the guard that keeps an
-edition's rules still once applicants have submitted under them."""
+"""The next edition, copied from the last one two years on; whether the public sees an edition
+(draft or open); and the guard that keeps an edition's rules still once applicants have
+submitted under them."""
 
 import datetime as dt
 from collections.abc import Iterable
@@ -10,17 +11,27 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learningcity.applications.models import Application
+from learningcity.applications.models import Application, Registration
 from learningcity.audit import services as audit
+from learningcity.editions.enums import EDITION_TRANSITIONS, EditionStatus, PhaseKind
 from learningcity.editions.loading import copy_edition
 from learningcity.editions.models import Edition
+from learningcity.editions.services import RUBRIC_TOTAL, rubric_total
 
 YEARS_BETWEEN_EDITIONS = 2
 
 # What applicants rely on once they have submitted: the rubric, what is asked of them, who
 # may enter. Names are Edition fields or the names of its child collections.
 FROZEN_AFTER_SUBMISSION = frozenset(
-    {"min_population", "representatives_required", "criteria", "documents", "categories"}
+    {
+        "min_population",
+        "representatives_required",
+        "criteria",
+        "documents",
+        "categories",
+        "eligibility_th",
+        "one_category_rule_th",
+    }
 )
 
 
@@ -116,3 +127,62 @@ def guard_edition_change(
             % {"fields": ", ".join(sorted(set(refused)))},
             code="frozen",
         )
+
+
+def opening_problems(edition: Edition) -> list[str]:
+    """What stops ``edition`` from opening: a rubric that is not whole, no category, no
+    registration or submission phase."""
+    problems = []
+    total = rubric_total(edition)
+    if total != RUBRIC_TOTAL:
+        problems.append(
+            _("The criteria total %(total)s points, not %(required)s.")
+            % {"total": total, "required": RUBRIC_TOTAL}
+        )
+    if not edition.categories.exists():
+        problems.append(_("The edition has no award category."))
+    kinds = set(edition.phases.values_list("kind", flat=True))
+    for kind in (PhaseKind.REGISTRATION, PhaseKind.SUBMISSION):
+        if kind not in kinds:
+            problems.append(
+                _("The edition has no phase “%(phase)s”.") % {"phase": PhaseKind(kind).label}
+            )
+    return problems
+
+
+def set_edition_status(edition: Edition, target: EditionStatus, *, actor) -> Edition:
+    """Open a draft edition to the public, or take an open one back to draft while nobody has
+    registered; only the moves of ``EDITION_TRANSITIONS``, audited."""
+    target = EditionStatus(target)
+    with transaction.atomic():
+        edition = Edition.objects.select_for_update().get(pk=edition.pk)
+        current = edition.status
+        if target not in EDITION_TRANSITIONS[current]:
+            raise ValidationError(
+                _("An edition that is “%(current)s” cannot become “%(target)s”.")
+                % {"current": current.label, "target": target.label},
+                code="transition",
+            )
+        if target == EditionStatus.OPEN:
+            problems = opening_problems(edition)
+            if problems:
+                raise ValidationError([ValidationError(p, code="not_ready") for p in problems])
+        elif Registration.objects.filter(edition=edition).exists():
+            raise ValidationError(
+                _(
+                    "Areas have already registered in this edition; it stays open so that "
+                    "they keep seeing it."
+                ),
+                code="registered",
+            )
+        edition.is_published = target == EditionStatus.OPEN
+        edition.save(update_fields=["is_published"])
+        audit.record(
+            actor,
+            "edition.opened" if target == EditionStatus.OPEN else "edition.withdrawn",
+            edition,
+            before={"status": current.value},
+            after={"status": target.value},
+            summary=edition.title_th,
+        )
+    return edition

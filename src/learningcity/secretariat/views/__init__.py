@@ -2,7 +2,8 @@
 
 from .audit import audit_log
 from .dashboard import dashboard
-from .editions import next_edition
+from .edition_sections import edition_section
+from .editions import edition_preview, edition_status, edition_workspace, next_edition
 from .lists import application_list, registration_list
 from .prizes import add_winner, prizes, set_delivery
 from .review import decide, review, review_queue
@@ -13,6 +14,10 @@ __all__ = [
     "audit_log",
     "dashboard",
     "decide",
+    "edition_preview",
+    "edition_section",
+    "edition_status",
+    "edition_workspace",
     "next_edition",
     "prizes",
     "registration_list",
