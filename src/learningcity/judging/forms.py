@@ -21,7 +21,7 @@ class ConflictForm(forms.Form):
         label=_("Local government (7-digit DLA code)"), required=False, max_length=7
     )
     province = forms.ModelChoiceField(
-        Province.objects.order_by("name_th"), required=False, label=_("Province")
+        Province.objects.order_by("thai_order"), required=False, label=_("Province")
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -33,7 +33,7 @@ class SearchForm(forms.Form):
     )
     province = forms.ModelChoiceField(
         label=_("Province"),
-        queryset=Province.objects.order_by("name_th"),
+        queryset=Province.objects.order_by("thai_order"),
         to_field_name="code",
         required=False,
         empty_label=_("All provinces"),

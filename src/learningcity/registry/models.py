@@ -10,9 +10,11 @@ class Province(models.Model):
     code = models.CharField(_("code"), max_length=2, unique=True)
     name_th = models.CharField(_("Thai name"), max_length=100)
     name_en = models.CharField(_("English name"), max_length=100)
+    # Rank in Thai dictionary order (collation.py): lists sort ก–ฮ, not by code point.
+    thai_order = models.PositiveIntegerField(_("Thai order"), default=0, db_index=True)
 
     class Meta:
-        ordering = ["name_th"]
+        ordering = ["thai_order", "name_th"]
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
@@ -27,9 +29,10 @@ class District(models.Model):
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
     name_th = models.CharField(_("Thai name"), max_length=100)
     name_en = models.CharField(_("English name"), max_length=100)
+    thai_order = models.PositiveIntegerField(_("Thai order"), default=0)
 
     class Meta:
-        ordering = ["province__name_th", "name_th"]
+        ordering = ["province__thai_order", "thai_order", "name_th"]
         verbose_name = _("district")
         verbose_name_plural = _("districts")
 
@@ -55,7 +58,7 @@ class LocalGovernment(models.Model):
     area_km2 = models.DecimalField(_("area (km²)"), max_digits=9, decimal_places=2, null=True)
 
     class Meta:
-        ordering = ["province__name_th", "name_th", "type"]
+        ordering = ["province__thai_order", "name_th", "type"]
         verbose_name = _("local government")
         verbose_name_plural = _("local governments")
         indexes = [models.Index(fields=["province", "name_th"])]

@@ -11,6 +11,7 @@ import geothai
 from django.db import transaction
 from django.db.models import Case, IntegerField, Value, When
 
+from .collation import renumber
 from .dla_file import BANGKOK_CODE, DATA_FILE, read_registry_file, thai_key
 from .enums import THAI_PREFIX, LocalGovernmentType
 from .models import District, LocalGovernment, Province, RegistryImport
@@ -91,6 +92,8 @@ def _sync_geography() -> tuple[dict[str, Province], dict[str, District]]:
     District.objects.bulk_update(
         changed_districts, ["name_th", "name_en", "province"], batch_size=BATCH_SIZE
     )
+    renumber(Province)
+    renumber(District)
     return provinces, districts
 
 
@@ -130,6 +133,8 @@ def import_registry(path: Path | str = DATA_FILE, *, force: bool = False) -> Imp
     sha256 = hashlib.sha256(content).hexdigest()
     rows = read_registry_file(content)
     if not force and _registry_is_current(sha256, len(rows)):
+        renumber(Province)
+        renumber(District)
         return ImportReport(rows=len(rows), unchanged=len(rows), skipped=True)
 
     with transaction.atomic():

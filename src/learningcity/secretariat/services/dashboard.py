@@ -130,7 +130,7 @@ def build_dashboard(edition: Edition, at: dt.datetime | None = None) -> Dashboar
     provinces = (
         base.values("local_government__province__code", "local_government__province__name_th")
         .annotate(n=Count("pk"))
-        .order_by("-n", "local_government__province__name_th")
+        .order_by("-n", "local_government__province__thai_order")
     )
     board.by_province = [
         Figure(

@@ -447,7 +447,15 @@
     if (document.visibilityState === "visible") { checkBack(); }
   });
 
+  // A log-in finished in another tab (accounts/session_back.html) tells this one at once.
+  window.addEventListener("storage", function (event) {
+    if (event.key === "lc-session-back") { checkBack(); }
+  });
+
   function start() {
+    if (document.querySelector("[data-session-back]")) {
+      try { window.localStorage.setItem("lc-session-back", String(Date.now())); } catch (e) { /* off */ }
+    }
     var forms = document.querySelectorAll("form[data-draft-key]");
     forms.forEach(adopt);
     if (forms.length && root.dataset.loggedIn) {
