@@ -16,6 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from learningcity.accounts.enums import MembershipRole
 from learningcity.accounts.models import Membership, User
@@ -220,10 +221,16 @@ def _document_problems(application: Application) -> list[Problem]:
         url = _attachments_url(application, f"document-{document.kind}")
         if not document.min_count <= len(mine) <= document.max_count:
             if document.min_count == document.max_count:
-                message = _("%(document)s: %(expected)s files are required; there are %(count)s.")
+                message = ngettext(
+                    "%(document)s: %(expected)s file is required; there are %(count)s.",
+                    "%(document)s: %(expected)s files are required; there are %(count)s.",
+                    document.min_count,
+                )
             else:
-                message = _(
-                    "%(document)s: at least %(expected)s files are required; there are %(count)s."
+                message = ngettext(
+                    "%(document)s: at least %(expected)s file is required; there are %(count)s.",
+                    "%(document)s: at least %(expected)s files are required; there are %(count)s.",
+                    document.min_count,
                 )
             problems.append(
                 Problem(
