@@ -113,7 +113,8 @@ def test_a_draft_is_previewed_by_the_secretariat_only(client, draft):
     log_in(client, secretariat_user())
     page = client.get(preview).content.decode()
     assert draft.title_th in page
-    assert "ฉบับร่าง" in page or "ร่าง" in page
+    assert "ตัวอย่างสำหรับฝ่ายเลขานุการ" in page
+    assert "รางวัลครั้งนี้ยังเป็นฉบับร่าง สาธารณะจะยังไม่เห็นหน้านี้" in page
 
 
 def test_the_opened_call_is_public(client, draft):

@@ -330,7 +330,7 @@ class CommitteeForm(forms.Form):
 
 class SignatoryForm(forms.Form):
     name_th = forms.CharField(label=_("Name of the signatory"), max_length=150)
-    position_th = forms.CharField(label=_("Position"), max_length=200)
+    position_th = forms.CharField(label=_("Position of the signatory"), max_length=200)
 
 
 SignatoryFormSet = forms.formset_factory(SignatoryForm, extra=1, can_delete=True)

@@ -25,7 +25,7 @@ TITLES = {
     "criteria": gettext_lazy("Judging criteria"),
     "documents": gettext_lazy("Required documents"),
     "prizes": gettext_lazy("Prizes"),
-    "contacts": gettext_lazy("Contacts"),
+    "contacts": gettext_lazy("Contact people"),
     "signatories": gettext_lazy("Certificate signatories"),
     "committee": gettext_lazy("Committee settings"),
     "retention": gettext_lazy("Retention of personal data"),
