@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "learningcity.exports",
     "learningcity.privacy",
     "learningcity.operations",
+    "learningcity.network",
+    "learningcity.assessments",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("notices/", include("learningcity.notices.urls")),
     path("exports/", include("learningcity.exports.urls")),
     path("privacy/", include("learningcity.privacy.urls")),
+    path("self-assessment/", include("learningcity.assessments.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
