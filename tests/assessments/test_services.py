@@ -14,7 +14,7 @@ from .conftest import answer_all
 def test_services_half_finished_assessment_keeps_its_answers(questionnaire):
     assessment = services.start_assessment(questionnaire)
     first = questionnaire.dimensions.first()
-    q1, q2 = first.questions.all()
+    q1, _q2 = first.questions.all()
     services.save_answers(
         assessment, first, {q1.pk: {"level": 3, "note": " ครูอาสา ", "evidence_url": ""}}
     )
@@ -144,7 +144,7 @@ def test_services_readiness_by_province_counts_latest_completed(questionnaire):
 
 def test_chart_radar_points_follow_the_percentages():
     chart = radar([[100, 0, 50]])
-    first, second, third = chart["polygons"][0].split(" ")
+    first, second, _third = chart["polygons"][0].split(" ")
     assert first == f"{CENTRE},{CENTRE - RADIUS}"  # straight up, at full length
     assert second == f"{CENTRE},{CENTRE}"  # zero sits on the centre
     assert [a.number for a in chart["axes"]] == [1, 2, 3]

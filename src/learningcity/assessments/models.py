@@ -195,3 +195,6 @@ class Answer(models.Model):
                 name="answer_level_in_range",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id}:{self.question_id}={self.level}"
