@@ -99,13 +99,20 @@ def pdf_stream(content: bytes) -> bytes:
     return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
 
 
+# A name tree with one JavaScript action, for the catalog's /Names: objects 4 and 5.
+JS_NAME_TREE = (b"<< /Names [(a) 5 0 R] >>", b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>")
+FILE_NAME_TREE = (
+    b"<< /Names [(run.exe) 5 0 R] >>",
+    b"<< /Type /Filespec /F (run.exe) /EF << /F 6 0 R >> >>",
+    b"<< /Type /EmbeddedFile /Length 4 >>\nstream\nMZ\x90\x00\nendstream",
+)
+
+
 def pdf_with_hidden_open_action() -> bytes:
-    """/OpenAction inside a compressed object stream, invisible to a plain byte search."""
-    hidden = zlib.compress(b"4 0 << /OpenAction 5 0 R >>")
-    stream = b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n" % len(
-        hidden
-    )
-    return pdf_bytes(objects=(stream + hidden + b"\nendstream",))
+    """/OpenAction inside a Flate object stream, invisible to a plain byte search."""
+    from tests.attachments.hostile_pdfs import object_stream_pdf
+
+    return object_stream_pdf(("/FlateDecode",))
 
 
 CONTENT_TYPES = (

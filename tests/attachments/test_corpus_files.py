@@ -19,7 +19,7 @@ from learningcity.attachments.checks import images
 from learningcity.attachments.models import Attachment
 from learningcity.attachments.services import store_attachment
 from learningcity.editions.enums import DocumentKind
-from tests.attachments import corpus
+from tests.attachments import corpus, hostile_pdfs, hostile_pptx
 from tests.attachments.conftest import files_under
 
 MB = 1024 * 1024
@@ -188,7 +188,7 @@ CASES = [
     # PDFs that act on their own.
     Case(
         "pdf-javascript",
-        lambda: corpus.pdf_bytes(b"/Names << /JavaScript 4 0 R >>"),
+        lambda: corpus.pdf_bytes(b"/Names << /JavaScript 4 0 R >>", objects=corpus.JS_NAME_TREE),
         "map.pdf",
         MAP,
         "pdf_active_content",
@@ -209,14 +209,16 @@ CASES = [
     ),
     Case(
         "pdf-embedded-file",
-        lambda: corpus.pdf_bytes(b"/Names << /EmbeddedFiles 4 0 R >>"),
+        lambda: corpus.pdf_bytes(
+            b"/Names << /EmbeddedFiles 4 0 R >>", objects=corpus.FILE_NAME_TREE
+        ),
         "slides.pdf",
         PRESENTATION,
         "pdf_active_content",
     ),
     Case(
         "pdf-hex-escaped-javascript",
-        lambda: corpus.pdf_bytes(b"/Names << /J#61vaScript 4 0 R >>"),
+        lambda: corpus.pdf_bytes(b"/Names << /J#61vaScript 4 0 R >>", objects=corpus.JS_NAME_TREE),
         "map.pdf",
         MAP,
         "pdf_active_content",
@@ -250,6 +252,15 @@ CASES = [
     Case("name-rtl-override", _valid_jpeg, "photo\u202egpj.exe", PHOTOS, "type_mismatch"),
     Case("name-300-chars", _valid_jpeg, "ก" * 295 + ".html", PHOTOS, "type_mismatch"),
     Case("name-nul", _valid_jpeg, "photo.jpg\x00.php", PHOTOS, "type_mismatch"),
+]
+# Issue 14: active content only a parser sees, and presentations only the package shows.
+CASES += [
+    Case(name, build, "slides.pdf", PRESENTATION, code)
+    for name, build, code in hostile_pdfs.REFUSED
+]
+CASES += [
+    Case(name, build, "slides.pptx", PRESENTATION, code)
+    for name, build, code in hostile_pptx.REFUSED
 ]
 
 

@@ -9,6 +9,9 @@ class FileKind(models.TextChoices):
     PNG = "png", _("PNG image")
     PDF = "pdf", _("PDF document")
     PPTX = "pptx", _("PowerPoint presentation (PPTX)")
+    # Phones' photos: accepted as uploads, always stored converted to JPEG.
+    HEIF = "heif", _("HEIC/HEIF photo")
+    WEBP = "webp", _("WebP image")
 
 
 class RefusalCode(models.TextChoices):
@@ -24,9 +27,15 @@ class RefusalCode(models.TextChoices):
     IMAGE_BROKEN = "image_broken"
     PDF_BROKEN = "pdf_broken"
     PDF_ACTIVE_CONTENT = "pdf_active_content"
+    PDF_ENCRYPTED = "pdf_encrypted"
     PPTX_BROKEN = "pptx_broken"
     PPTX_MACROS = "pptx_macros"
     PPTX_TOO_MANY_PARTS = "pptx_too_many_parts"
     PPTX_UNPACKED_TOO_LARGE = "pptx_unpacked_too_large"
     PPTX_UNSAFE_PATH = "pptx_unsafe_path"
+    PPTX_EXTERNAL_LINK = "pptx_external_link"
+    PPTX_EMBEDDED_OBJECT = "pptx_embedded_object"
+    PPTX_ENCRYPTED = "pptx_encrypted"
+    PPTX_SYMLINK = "pptx_symlink"
     PHOTO_TOO_LARGE = "photo_too_large"
+    PHOTO_UPLOAD_TOO_LARGE = "photo_upload_too_large"

@@ -16,6 +16,8 @@ from learningcity.attachments.checks.upload import Inspection
 from learningcity.attachments.enums import FileKind, RefusalCode
 
 QUALITIES = (85, 80, 75, 70, 65, 60, 50, 40)
+# What a photo may be decoded from: phones' HEIC and WebP are converted like any other.
+PHOTO_FORMATS = ["JPEG", "PNG", "HEIF", "WEBP"]
 BORDER = (255, 255, 255)
 
 
@@ -54,7 +56,7 @@ def convert_photo(
     cuts the middle out. The stream should have passed ``inspect_upload`` first.
     """
     with decoding(width, height):
-        image = Image.open(stream, formats=["JPEG", "PNG"])
+        image = Image.open(stream, formats=PHOTO_FORMATS)
         if image.width * image.height > MAX_PIXELS:
             raise Image.DecompressionBombError
         orientation = image.getexif().get(0x0112, 1)
@@ -69,6 +71,10 @@ def convert_photo(
         image = ImageOps.fit(image, (width, height), Image.Resampling.LANCZOS)
     else:
         image = ImageOps.pad(image, (width, height), Image.Resampling.LANCZOS, color=BORDER)
+    return _save_jpeg(image, max_bytes, icc_profile)
+
+
+def _save_jpeg(image: Image.Image, max_bytes: int, icc_profile=None) -> bytes:
     for quality in QUALITIES:
         out = io.BytesIO()
         # No exif= argument: no EXIF, GPS or thumbnail is written. The ICC profile is kept
@@ -77,6 +83,20 @@ def convert_photo(
         if out.tell() <= max_bytes:
             return out.getvalue()
     raise refusal(RefusalCode.PHOTO_TOO_LARGE, limit=megabytes(max_bytes))
+
+
+def to_jpeg(data: bytes, *, max_bytes: int) -> bytes:
+    """The picture as an upright JPEG of its own size, without metadata, ≤ ``max_bytes``.
+
+    For images kept at their size that are not stored as they came (a HEIC map, a photo of the
+    signed page).
+    """
+    with decoding(MAX_PIXELS, 1):
+        image = Image.open(io.BytesIO(data), formats=PHOTO_FORMATS)
+        if image.width * image.height > MAX_PIXELS:
+            raise Image.DecompressionBombError
+        image = _flatten(ImageOps.exif_transpose(image))
+    return _save_jpeg(image, max_bytes, image.info.get("icc_profile"))
 
 
 def _strip_jpeg(data: bytes) -> bytes:
@@ -93,12 +113,13 @@ def _strip_png(data: bytes) -> bytes:
     return png.SIGNATURE + b"".join(
         data[chunk.start : chunk.end]
         for chunk in layout.chunks
-        if chunk.type not in png.METADATA_CHUNKS
+        if chunk.type not in png.METADATA_CHUNKS and chunk.type not in png.ANIMATION_CHUNKS
     )
 
 
 def strip_metadata_losslessly(data: bytes) -> bytes:
-    """The same picture without EXIF/GPS, XMP, IPTC, comments, text or trailing bytes.
+    """The same picture without EXIF/GPS, XMP, IPTC, comments, text, further animation frames
+    or trailing bytes.
 
     The compressed pixels are copied byte for byte; nothing is decoded or re-encoded. Raises
     ``ValueError`` for anything that is not a whole JPEG or PNG.

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Text and EXIF chunks: where cameras and phones put GPS positions, and where a polyglot hides.
 METADATA_CHUNKS = frozenset({b"eXIf", b"tEXt", b"iTXt", b"zTXt"})
+# An animated PNG's control chunks and further frames: without them the file is its still image.
+ANIMATION_CHUNKS = frozenset({b"acTL", b"fcTL", b"fdAT"})
 
 
 class MalformedPng(ValueError):

@@ -16,7 +16,12 @@ from learningcity.applications.enums import ApplicationStatus
 from learningcity.applications.services.answers import in_submission_window
 from learningcity.attachments import photos, storage
 from learningcity.attachments.checks import Inspection, UploadRefused, inspect_upload
-from learningcity.attachments.checks.upload import CONTENT_TYPES, STORED_EXTENSIONS
+from learningcity.attachments.checks.upload import (
+    CONTENT_TYPES,
+    IMAGE_KINDS,
+    PHONE_KINDS,
+    STORED_EXTENSIONS,
+)
 from learningcity.attachments.enums import FileKind
 from learningcity.attachments.models import Attachment
 from learningcity.attachments.names import safe_display_name, storage_name
@@ -26,8 +31,16 @@ from learningcity.editions.models import Criterion, RequiredDocument
 EDITABLE_STATUSES = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.REOPENED})
 KIND_OF_CONTENT_TYPE = {content_type: kind for kind, content_type in CONTENT_TYPES.items()}
 # A phone photo is often several times the edition's limit; it is accepted this far so that it
-# can be converted down, never stored as it is.
+# can be converted down, never stored as it is: uploads up to 5 × the limit (25 MB for the 5 MB
+# of the guidelines), every stored photo within the limit.
 CONVERTIBLE_FACTOR = 5
+
+
+def upload_limit(document: RequiredDocument) -> int:
+    """The most an upload for ``document`` may weigh (photos are converted down to the limit)."""
+    if _is_photo_document(document):
+        return document.max_bytes * CONVERTIBLE_FACTOR
+    return document.max_bytes
 
 
 class NeedsConversion(Exception):
@@ -94,7 +107,7 @@ def _content_to_store(
     inspection: Inspection, document: RequiredDocument, convert: str | None
 ) -> _Content:
     """The bytes to keep: conforming photos without metadata, others converted if asked."""
-    is_image = inspection.kind in (FileKind.JPEG, FileKind.PNG)
+    is_image = inspection.kind in IMAGE_KINDS
     if not is_image:
         return _Content(inspection.content, inspection.kind, None, None)
     if _is_photo_document(document):
@@ -112,6 +125,9 @@ def _content_to_store(
             max_bytes=document.max_bytes,
         )
         return _Content(data, FileKind.JPEG, width, height)
+    if inspection.kind in PHONE_KINDS:  # kept at its size, as a JPEG
+        data = photos.to_jpeg(inspection.content, max_bytes=document.max_bytes)
+        return _Content(data, FileKind.JPEG, inspection.width, inspection.height)
     # A map keeps its pixels; its GPS and other metadata go unless the EXIF turns the picture.
     data = (
         inspection.content
@@ -123,17 +139,15 @@ def _content_to_store(
 
 def inspect_for(document: RequiredDocument, upload) -> Inspection:
     """What ``upload`` is, judged against the document's limits; ``ValidationError`` if refused."""
-    max_bytes = document.max_bytes
-    if _is_photo_document(document):
-        max_bytes *= CONVERTIBLE_FACTOR
     try:
         return inspect_upload(
             upload,
             getattr(upload, "name", "") or "",
             accepted_types=_accepted_kinds(document),
-            max_bytes=max_bytes,
+            max_bytes=upload_limit(document),
             width=document.width_px,
             height=document.height_px,
+            stored_max_bytes=document.max_bytes if _is_photo_document(document) else None,
         )
     except UploadRefused as refused:
         raise ValidationError(refused.message, code=str(refused.code)) from refused

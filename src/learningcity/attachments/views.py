@@ -84,6 +84,17 @@ def _slot(document, number: int, attachment, failed: dict) -> dict:
     return slot
 
 
+# Phones' formats, offered in the file picker wherever JPEG is accepted (converted on upload).
+PHONE_ACCEPT = ("image/heic", "image/heif", ".heic", ".heif", "image/webp", ".webp")
+
+
+def _accept(document) -> str:
+    types = list(document.content_types)
+    if "image/jpeg" in types:
+        types += PHONE_ACCEPT
+    return ",".join(types)
+
+
 def _documents(application, failed: dict) -> list[dict]:
     edition = application.registration.edition
     attachments = {
@@ -102,8 +113,9 @@ def _documents(application, failed: dict) -> list[dict]:
                 "slots": slots,
                 "filled": sum(1 for slot in slots if slot["attachment"]),
                 "is_photos": document.kind == DocumentKind.PHOTOS,
-                "accept": ",".join(document.content_types),
+                "accept": _accept(document),
                 "megabytes": f"{document.max_bytes / 1_048_576:.3g}",
+                "upload_megabytes": f"{services.upload_limit(document) / 1_048_576:.3g}",
             }
         )
     return documents

@@ -3,6 +3,7 @@
 import hashlib
 import io
 
+import pikepdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
@@ -33,7 +34,8 @@ def test_inspect_upload_exactly_5mb_accepted():
     data = _pdf_of_exactly(5 * MB)
     assert len(data) == 5 * MB
     inspection = inspect_upload(io.BytesIO(data), "a.pdf", accepted_types=ANY, max_bytes=5 * MB)
-    assert inspection.size == 5 * MB
+    # The padding object is referenced by nothing: the parser's rewrite leaves it out.
+    assert (inspection.kind, inspection.size) == (FileKind.PDF, len(inspection.content))
 
 
 class CountingStream(io.BytesIO):
@@ -135,7 +137,27 @@ def test_inspect_upload_accepts_minimal_pdf():
         "application/pdf",
         ".pdf",
     )
-    assert (inspection.width, inspection.height, inspection.content) == (None, None, data)
+    assert (inspection.width, inspection.height) == (None, None)
+    # What is stored is the parser's rewrite: the same page, opened again without a warning.
+    with pikepdf.open(io.BytesIO(inspection.content)) as pdf:
+        assert (len(pdf.pages), pdf.get_warnings()) == (1, [])
+    assert inspection.sha256 == hashlib.sha256(inspection.content).hexdigest()
+
+
+def test_inspect_upload_pdf_bytes_in_a_stream_are_not_actions():
+    """Data that spells /JavaScript inside a content stream is not a key: a reader never acts."""
+    data = corpus.pdf_bytes(objects=(corpus.pdf_stream(b"\x00\x9c/JavaScript\x00"),))
+    inspection = inspect_upload(io.BytesIO(data), "a.pdf", accepted_types=ANY, max_bytes=MB)
+    assert inspection.kind == FileKind.PDF
+
+
+def test_inspect_upload_pdf_repaired_is_stored_as_rewritten():
+    """A stream cut short is repaired by the parser; what is kept is the clean rewrite."""
+    data = corpus.pdf_bytes(objects=(b"<< /Length 99 >>\nstream\n\x00\x01",))
+    inspection = inspect_upload(io.BytesIO(data), "a.pdf", accepted_types=ANY, max_bytes=MB)
+    with pikepdf.open(io.BytesIO(inspection.content)) as pdf:
+        assert pdf.get_warnings() == []
+    assert inspection.content != data
 
 
 def test_inspect_upload_pdf_name_like_jsonish_is_not_active():

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import pillow_heif
 from PIL import Image
 
 from learningcity.attachments import jpeg, png
@@ -18,6 +19,18 @@ MAX_PIXELS = 40_000_000
 # A long thin image passes the pixel limit but is no photo and breaks layouts and thumbnails.
 MAX_SIDE = 20_000
 EXIF_ORIENTATION = 0x0112
+# ISO base media "ftyp" brands of HEIF still images (iPhones write heic; others mif1, heix).
+HEIF_BRANDS = frozenset(
+    {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs", b"mif1", b"msf1"}
+)
+
+# Lets Pillow open HEIC/HEIF; every Image.open here still names the formats it accepts.
+pillow_heif.register_heif_opener()
+
+
+def is_heif(head: bytes) -> bool:
+    """Whether the leading bytes (at least 12) are those of a HEIF/HEIC image."""
+    return head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS
 
 
 @dataclass(frozen=True)
@@ -95,3 +108,26 @@ def check_png(data: bytes) -> ImageFacts:
         image.load()
         orientation = image.getexif().get(EXIF_ORIENTATION, 1)
     return ImageFacts(layout.width, layout.height, layout.end, orientation not in (1, None))
+
+
+def _check_lazily_opened(data: bytes, formats: list[str]) -> ImageFacts:
+    """Size from the container header first (Pillow reads no pixels on open), then a decode."""
+    try:
+        image = Image.open(io.BytesIO(data), formats=formats)
+        width, height = image.size
+    except (OSError, SyntaxError, ValueError, EOFError, Image.UnidentifiedImageError):
+        raise refusal(RefusalCode.IMAGE_BROKEN) from None
+    _check_dimensions(width, height)
+    with decoding(width, height):
+        image.load()  # the first frame of an animation, the primary image of a HEIF
+    return ImageFacts(width, height, len(data), rotated=False)
+
+
+def check_heif(data: bytes) -> ImageFacts:
+    """Refuses a HEIC/HEIF that is oversized or undecodable; it is converted, never kept."""
+    return _check_lazily_opened(data, ["HEIF"])
+
+
+def check_webp(data: bytes) -> ImageFacts:
+    """Refuses a WebP that is oversized or undecodable; it is converted, never kept."""
+    return _check_lazily_opened(data, ["WEBP"])

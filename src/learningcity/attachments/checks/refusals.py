@@ -38,8 +38,12 @@ def _messages() -> dict[RefusalCode, str]:
             "The PDF file is damaged or incomplete. Please save it again and upload it again."
         ),
         RefusalCode.PDF_ACTIVE_CONTENT: _(
-            "The PDF contains scripts, automatic actions or embedded files, which are not "
-            "allowed. Please print it again to a plain PDF and upload that."
+            "The PDF contains %(found)s, which is not allowed. "
+            "Please print it again to a plain PDF and upload that."
+        ),
+        RefusalCode.PDF_ENCRYPTED: _(
+            "The PDF is protected by a password, so it cannot be checked. "
+            "Please save it again without a password and upload that."
         ),
         RefusalCode.PPTX_BROKEN: _(
             "The file is not a complete PowerPoint presentation (.pptx). "
@@ -60,6 +64,27 @@ def _messages() -> dict[RefusalCode, str]:
         RefusalCode.PPTX_UNSAFE_PATH: _(
             "The presentation contains a part with an unsafe name. "
             "Please save it again from PowerPoint and upload it again."
+        ),
+        RefusalCode.PPTX_EXTERNAL_LINK: _(
+            "The presentation links to something outside it (%(target)s), such as a remote "
+            "template or a picture on another computer. Please insert the item itself into the "
+            "slides (web links may stay) and save it again."
+        ),
+        RefusalCode.PPTX_EMBEDDED_OBJECT: _(
+            "The presentation contains an embedded object or program (%(part)s), which is not "
+            "allowed. Please remove it, paste it as a picture, and save it again."
+        ),
+        RefusalCode.PPTX_ENCRYPTED: _(
+            "The presentation is protected by a password, so it cannot be checked. "
+            "Please save it again without a password and upload that."
+        ),
+        RefusalCode.PPTX_SYMLINK: _(
+            "The presentation contains a link to a file on a computer (a symbolic link). "
+            "Please save it again from PowerPoint and upload it again."
+        ),
+        RefusalCode.PHOTO_UPLOAD_TOO_LARGE: _(
+            "The photo is larger than %(limit)s, the most that can be uploaded. Photos up to "
+            "%(limit)s are made smaller on the server; each stored photo is at most %(stored)s."
         ),
         RefusalCode.PHOTO_TOO_LARGE: _(
             "The photo cannot be made smaller than %(limit)s. Please choose another photo."
