@@ -339,6 +339,18 @@ ROWS: dict[str, Row] = {
     "secretariat:next_edition": row(
         GET= "login    404      404      404      404      404      ok       ok",
         POST="login    404      404      404      404      404      ok       ok"),
+    "secretariat:edition": row(number="edition",
+        GET= "login    404      404      404      404      404      ok       ok",
+        POST="login    404      404      404      404      404      ok       ok"),
+    "secretariat:edition_status": row(number="edition",
+        GET= "login    404      404      404      404      404      405      405",
+        POST="login    404      404      404      404      404      404      404"),
+    "secretariat:edition_preview": row(number="edition",
+        GET= "login    404      404      404      404      404      ok       ok",
+        POST="login    404      404      404      404      404      ok       ok"),
+    "secretariat:edition_section": row(number="edition", section="criteria",
+        GET= "login    404      404      404      404      404      ok       ok",
+        POST="login    404      404      404      404      404      400      400"),
     # events
     #         anon     appl_a   appl_b   head_a   judge    conflict secret   super
     "events:index": row(
