@@ -11,6 +11,7 @@ from learningcity.privacy import services
 from learningcity.privacy.enums import ConsentPurpose
 from learningcity.privacy.export import personal_data_of
 from learningcity.privacy.models import Consent
+from learningcity.privacy.personal_data import ERASED
 from learningcity.privacy.tasks import anonymise_expired_data
 from tests.applications.factories import complete_application
 from tests.factories import UserFactory
@@ -98,10 +99,17 @@ def test_anonymisation_plan_lists_contacts_and_unpublished_names(filled):
         ("applications.registration", "coordinator_name"),
         ("applications.registration", "coordinator_phone"),
         ("applications.registration", "coordinator_email"),
+        ("applications.registration", "head_name"),
         ("applications.representative", "full_name"),
         ("applications.representative", "phone"),
         ("applications.representative", "email"),
         ("applications.workinggroupmember", "name"),
+        ("applications.answer", "narrative"),
+        ("applications.casestudy", "alias"),
+        ("applications.casestudy", "before"),
+        ("applications.casestudy", "after"),
+        ("applications.meeting", "note"),
+        ("applications.certification", "head_name"),
     }
 
 
@@ -111,7 +119,7 @@ def test_anonymisation_plan_keeps_case_study_names_with_consent(filled):
 
     plan = services.anonymisation_plan(application.registration.edition)
 
-    assert "name" not in {c.field for c in plan}
+    assert {"name", "narrative", "alias"}.isdisjoint({c.field for c in plan})
 
 
 def test_anonymise_waits_for_confirmation_and_the_date(filled):
@@ -123,7 +131,7 @@ def test_anonymise_waits_for_confirmation_and_the_date(filled):
     assert services.anonymise(edition, today=dt.date(2028, 1, 1)) == 0  # not confirmed
     services.confirm_anonymisation(edition, user=staff)
     assert services.anonymise(edition, today=dt.date(2027, 12, 31)) == 0  # period not over
-    planned = len(services.anonymisation_plan(edition))
+    planned = services.retention_plan(edition).total
 
     changed = services.anonymise(edition, today=dt.date(2028, 1, 1))
 
@@ -133,16 +141,17 @@ def test_anonymise_waits_for_confirmation_and_the_date(filled):
         else application.registration_id
     )
     assert changed == planned > 0
-    assert registration.coordinator_name == services.REMOVED
+    assert registration.coordinator_name == ERASED
     assert registration.coordinator_email.endswith("@example.invalid")
     assert set(
         Representative.objects.filter(registration=registration).values_list("phone", flat=True)
-    ) == {services.REMOVED}
-    assert set(WorkingGroupMember.objects.values_list("name", flat=True)) == {services.REMOVED}
+    ) == {ERASED}
+    assert set(WorkingGroupMember.objects.values_list("name", flat=True)) == {ERASED}
     assert services.anonymisation_plan(edition) == []
     entry = AuditEntry.objects.get(action="retention.anonymised")
-    assert entry.after["applications.registration.coordinator_phone"] == 1
-    assert registration.head_name  # the head of the local government signs publicly; kept
+    counts = [entry.after[key] for key in ("values", "files", "rows_removed", "texts")]
+    assert sum(counts) == changed
+    assert registration.head_name == ERASED
 
 
 def test_anonymise_expired_data_task_runs_confirmed_past_editions(filled):
@@ -155,10 +164,7 @@ def test_anonymise_expired_data_task_runs_confirmed_past_editions(filled):
     result = anonymise_expired_data.enqueue(reschedule=False)
 
     assert result.return_value[str(edition.number)] > 0
-    assert (
-        Registration.objects.get(pk=application.registration_id).coordinator_name
-        == services.REMOVED
-    )
+    assert Registration.objects.get(pk=application.registration_id).coordinator_name == ERASED
 
 
 def test_set_retention_again_needs_a_new_confirmation(filled):

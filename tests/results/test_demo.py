@@ -4,9 +4,10 @@ import pytest
 from django.test import Client
 
 from learningcity.demo.builder import DEMO_PASSWORD
+from learningcity.privacy.models import Consent
 from learningcity.results import demo
 from learningcity.results.enums import AwardLevel, DecisionStatus
-from learningcity.results.models import Certificate, Decision, PublicationConsent
+from learningcity.results.models import Certificate, Decision
 from tests.factories import LocalGovernmentFactory, UserFactory
 from tests.judging.test_demo import Context
 
@@ -25,7 +26,7 @@ def test_results_demo_builds_published_edition_idempotently(edition):
     levels = sorted(Certificate.objects.values_list("level", flat=True))
     assert levels.count(AwardLevel.WINNER) == 2
     assert levels.count(AwardLevel.PARTICIPANT) == 2
-    assert PublicationConsent.objects.count() == 2
+    assert Consent.objects.filter(purpose="publish_photos", withdrawn_at__isnull=True).count() == 2
     winner = decisions[0].placings.get(level=AwardLevel.WINNER).application
     client = Client()
     assert client.get(f"/results/{demo.RESULTS_EDITION_NUMBER}/").status_code == 200

@@ -117,8 +117,12 @@ def test_photo_hidden_again_after_consent_withdrawn(
 
 def test_consent_recorded_with_who_and_when(scored, secretariat):
     consent = services.record_publication_consent(scored["A"], "  นายกฯ  ", secretariat)
-    assert (consent.given_by, consent.recorded_by) == ("นายกฯ", secretariat)
-    assert consent.recorded_at is not None
+    assert (consent.on_behalf_of, consent.given_by, consent.purpose) == (
+        "นายกฯ",
+        secretariat,
+        "publish_photos",
+    )
+    assert consent.given_at is not None
 
 
 def test_consent_by_applicant_denied(scored):

@@ -3,10 +3,19 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+REDACTABLE_FIELDS = frozenset({"before", "after", "summary"})
+
 
 class AuditEntryQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionError("The audit log is append-only.")
+
+    def redact(self, **kwargs) -> int:
+        """Replace personal values inside entries (retention, erasure): who did what to which
+        object, and when, never change."""
+        if not kwargs or set(kwargs) - REDACTABLE_FIELDS:
+            raise PermissionError("Only the values inside an audit entry may be redacted.")
+        return super().update(**kwargs)
 
     def delete(self):
         raise PermissionError("The audit log is append-only.")

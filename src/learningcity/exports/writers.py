@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from .cells import cell, neutralise
+from .cells import cell, looks_like_formula, neutralise, plain
 from .tables import Table
 
 PROGRESS_EVERY = 250
@@ -23,6 +23,16 @@ def _report(progress: Callable[[int], None] | None, done: int) -> None:
         progress(done)
 
 
+def text_cell(sheet, value: str) -> WriteOnlyCell:
+    """A cell that is text whatever it starts with: type ``s`` (openpyxl would otherwise store
+    a text starting with ``=`` as a formula) and ``quotePrefix`` where it looks like one."""
+    text = WriteOnlyCell(sheet, value=value)
+    text.data_type = "s"
+    if looks_like_formula(value):
+        text.quotePrefix = True
+    return text
+
+
 def write_xlsx(path: Path, table: Table, progress: Callable[[int], None] | None = None) -> int:
     """Write ``table`` to ``path``; returns the number of rows written."""
     workbook = Workbook(write_only=True)
@@ -31,15 +41,17 @@ def write_xlsx(path: Path, table: Table, progress: Callable[[int], None] | None 
     bold = Font(bold=True)
     header = []
     for title in table.headers:
-        header_cell = WriteOnlyCell(sheet, value=neutralise(title))
+        header_cell = text_cell(sheet, title)
         header_cell.font = bold
         header.append(header_cell)
     sheet.append(header)
     done = 0
     for row in table.rows:
-        values = [cell(value) for value in row]
+        values = [plain(value) for value in row]
         for index, value in enumerate(values):
-            if isinstance(value, dt.datetime | dt.date):
+            if isinstance(value, str) and value:
+                values[index] = text_cell(sheet, value)
+            elif isinstance(value, dt.datetime | dt.date):
                 date_cell = WriteOnlyCell(sheet, value=value)
                 date_cell.number_format = (
                     "yyyy-mm-dd hh:mm" if isinstance(value, dt.datetime) else "yyyy-mm-dd"

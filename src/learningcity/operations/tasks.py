@@ -38,9 +38,9 @@ def remove_orphan_files(reschedule: bool = True) -> dict[str, int]:
 
 def periodic_tasks() -> list:
     """Every periodic task of the platform; apps with their own add them here."""
-    from learningcity.privacy.tasks import anonymise_expired_data
+    from learningcity.privacy.tasks import anonymise_expired_data, expire_copies
 
-    return [remove_orphan_files, anonymise_expired_data]
+    return [remove_orphan_files, anonymise_expired_data, expire_copies]
 
 
 def ensure_scheduled() -> list[str]:

@@ -1,4 +1,5 @@
-"""The daily retention task: anonymise each confirmed edition whose period has ended."""
+"""The daily retention task (anonymise each confirmed edition whose period has ended) and the
+hourly expiry of copies that do not outlive their use (export files, old outbox e-mails)."""
 
 import datetime as dt
 import logging
@@ -11,6 +12,7 @@ from learningcity.privacy.models import EditionRetention
 logger = logging.getLogger(__name__)
 
 INTERVAL = dt.timedelta(days=1)
+EXPIRY_INTERVAL = dt.timedelta(hours=1)
 
 
 @task
@@ -30,3 +32,16 @@ def anonymise_expired_data(reschedule: bool = True) -> dict[str, int]:
     if reschedule:
         schedule_next(anonymise_expired_data, INTERVAL)
     return done
+
+
+@task
+def expire_copies(reschedule: bool = True) -> dict[str, int]:
+    """Remove export files and jobs older than EXPORT_KEEP and erase outbox e-mails older
+    than OUTBOX_KEEP, every hour."""
+    from learningcity.operations.tasks import schedule_next
+
+    counts = {"exports": services.expire_exports(), "outbox": services.expire_outbox()}
+    logger.info("expired copies removed: %s", counts)
+    if reschedule:
+        schedule_next(expire_copies, EXPIRY_INTERVAL)
+    return counts

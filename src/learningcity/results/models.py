@@ -1,4 +1,5 @@
-"""The committee's decision per category, its placings, certificates and publication consent."""
+"""The committee's decision per category, its placings and certificates (consent to publish
+is ``privacy.Consent``)."""
 
 from django.conf import settings
 from django.db import models
@@ -157,35 +158,3 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.code
-
-
-class PublicationConsent(models.Model):
-    """The area's consent to show its application photos in the public winners' showcase:
-    who gave it, who recorded it and when; withdrawing hides the photos again."""
-
-    application = models.OneToOneField(
-        "applications.Application",
-        on_delete=models.PROTECT,
-        related_name="publication_consent",
-        verbose_name=_("application"),
-    )
-    given_by = models.CharField(_("consent given by"), max_length=200)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
-    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("publication consent")
-        verbose_name_plural = _("publication consents")
-
-    def __str__(self) -> str:
-        return f"{self.application}: {self.given_by}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.withdrawn_at is None

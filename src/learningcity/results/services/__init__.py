@@ -22,6 +22,7 @@ from .completeness import completeness, judging_ends_at, may_override
 from .decisions import public_decisions, publish_decision, record_decision, reopen_decision
 from .publication import application_feedback, notify_applicants, schedule_notification
 from .showcase import (
+    photo_consents,
     public_photo,
     public_winner,
     record_publication_consent,
@@ -47,6 +48,7 @@ __all__ = [
     "level_of",
     "may_override",
     "notify_applicants",
+    "photo_consents",
     "public_decisions",
     "public_photo",
     "public_winner",

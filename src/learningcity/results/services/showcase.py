@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 
 from learningcity.applications.models import Application, CaseStudy, LearningPlace
 from learningcity.attachments.models import Attachment
-from learningcity.audit.services import record
 from learningcity.editions.enums import DocumentKind
 from learningcity.editions.models import Edition
+from learningcity.privacy import services as privacy
+from learningcity.privacy.enums import ConsentPurpose
+from learningcity.privacy.models import Consent
 
 from ..enums import AwardLevel, DecisionStatus
-from ..models import Placing, PublicationConsent
+from ..models import Placing
 
 MAP_WIDTH, MAP_HEIGHT, MAP_MARGIN = 640, 420, 40
 
@@ -41,9 +43,7 @@ def public_winner(edition: Edition, reference: str, at: dt.datetime | None = Non
 
 
 def has_photo_consent(application: Application) -> bool:
-    return PublicationConsent.objects.filter(
-        application=application, withdrawn_at__isnull=True
-    ).exists()
+    return privacy.has_consent(application, ConsentPurpose.PUBLISH_PHOTOS)
 
 
 def public_photos(application: Application) -> list[Attachment]:
@@ -131,35 +131,34 @@ def showcase(placing: Placing) -> dict:
     }
 
 
+def photo_consents(applications) -> dict[int, Consent]:
+    """The standing photo consent of each application that has one, by application id."""
+    return {
+        int(c.subject_id): c
+        for c in Consent.objects.filter(
+            subject_type=Application._meta.label_lower,
+            subject_id__in=[str(a) for a in applications],
+            purpose=ConsentPurpose.PUBLISH_PHOTOS,
+            withdrawn_at__isnull=True,
+        ).select_related("given_by")
+    }
+
+
 @transaction.atomic
-def record_publication_consent(
-    application: Application, given_by: str, actor
-) -> PublicationConsent:
-    """The secretariat records who in the area agreed that its photos may be published."""
+def record_publication_consent(application: Application, given_by: str, actor) -> Consent:
+    """The secretariat records who in the area agreed that its photos may be published
+    (one consent model for every purpose: ``privacy.Consent``)."""
     if not actor.has_perm("results.manage_edition", application.registration.edition):
         raise PermissionDenied
     if not given_by.strip():
         raise ValidationError(_("Name the person who gave the consent."))
-    consent, _created = PublicationConsent.objects.update_or_create(
-        application=application,
-        defaults={
-            "given_by": given_by.strip(),
-            "recorded_by": actor,
-            "recorded_at": timezone.now(),
-            "withdrawn_at": None,
-        },
+    return privacy.give_consent(
+        application, ConsentPurpose.PUBLISH_PHOTOS, user=actor, on_behalf_of=given_by
     )
-    record(actor, "results.consent_recorded", consent, after={"given_by": consent.given_by})
-    return consent
 
 
 @transaction.atomic
 def withdraw_publication_consent(application: Application, actor) -> None:
     if not actor.has_perm("results.manage_edition", application.registration.edition):
         raise PermissionDenied
-    consent = PublicationConsent.objects.filter(application=application).first()
-    if consent is None or consent.withdrawn_at is not None:
-        return
-    consent.withdrawn_at = timezone.now()
-    consent.save(update_fields=["withdrawn_at"])
-    record(actor, "results.consent_withdrawn", consent)
+    privacy.withdraw_consent(application, ConsentPurpose.PUBLISH_PHOTOS, user=actor)

@@ -17,7 +17,7 @@ from learningcity.judging.ranking import ranking
 from .. import services
 from ..enums import AwardLevel, DecisionStatus
 from ..forms import ConsentForm, DecisionForm, PublishForm, ReopenForm
-from ..models import Certificate, PublicationConsent
+from ..models import Certificate
 from ..tasks import issue_certificates_task
 
 
@@ -91,12 +91,7 @@ def _page(
     placings = {p.application_id: p for p in decision.placings.all()}
     editable = decision.status in (DecisionStatus.DRAFT, DecisionStatus.REOPENED)
     winners = [p for p in placings.values() if p.level == AwardLevel.WINNER]
-    consents = {
-        c.application_id: c
-        for c in PublicationConsent.objects.filter(
-            application__in=[p.application_id for p in winners]
-        )
-    }
+    consents = services.photo_consents([p.application_id for p in winners])
     context = {
         "edition": edition,
         "decision": decision,
