@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from ..access import secretariat_only
 from ..forms import AuditSearchForm
-from ..services import audit_search
+from ..services import audit_search, audit_sentences
 from .common import chosen_edition, page_of, query_without_page, workspace_context
 
 
@@ -13,7 +13,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     context = workspace_context(request, chosen_edition(request), "audit")
     page = page_of(request, audit_search.search(form.query()))
     for entry in page.object_list:
-        entry.changes = audit_search.changes(entry)
+        entry.sentence = audit_sentences.sentence(entry)
     context.update(
         form=form,
         page=page,
