@@ -11,7 +11,7 @@ from learningcity.secretariat.services import lists
 from learningcity.secretariat.services.eligibility import Verdict, decide_eligibility, rule_checks
 from tests.factories import EditionFactory, log_in
 
-from .helpers import registration_in, secretariat_user
+from .helpers import days_ago, registration_in, secretariat_user
 
 pytestmark = pytest.mark.django_db
 
@@ -190,3 +190,53 @@ def test_queue_shows_registrations_awaiting_review_only(client):
     shown = [card["registration"].pk for card in response.context["cards"]]
     assert shown == [waiting.pk]
     assert decided.pk not in shown
+
+
+def test_queue_lists_the_newest_registration_first(client):
+    edition = EditionFactory()
+    older = registration_in(edition, created_at=days_ago(3))
+    newest = registration_in(edition)
+    log_in(client, secretariat_user())
+    response = client.get(reverse("secretariat:review_queue"), {"edition": edition.number})
+    assert [card["registration"].pk for card in response.context["cards"]] == [newest.pk, older.pk]
+
+
+def test_queue_search_finds_every_status_awaiting_first(client):
+    edition = EditionFactory()
+    approved = registration_in(edition, status=RegistrationStatus.APPROVED)
+    waiting = registration_in(edition, created_at=days_ago(5))
+    registration_in(edition)  # another area, not searched for
+    for registration, name in (
+        (approved, "เทศบาลตำบลค้นหาเจอ"),
+        (waiting, "องค์การบริหารส่วนตำบลค้นหาเจอ"),
+    ):
+        registration.local_government.full_name_th = name
+        registration.local_government.save()
+    log_in(client, secretariat_user())
+    response = client.get(
+        reverse("secretariat:review_queue"), {"edition": edition.number, "q": "ค้นหาเจอ"}
+    )
+    assert [card["registration"].pk for card in response.context["cards"]] == [
+        waiting.pk,
+        approved.pk,
+    ]
+
+
+def test_queue_search_box_is_outside_the_folded_filters(client):
+    edition = EditionFactory()
+    log_in(client, secretariat_user())
+    html = client.get(reverse("secretariat:review_queue"), {"edition": edition.number}).content
+    html = html.decode()
+    search = html.index('name="q"')
+    folded = html.index("<details")
+    assert search < folded
+    assert '<details class="ws-more-filters">' in html
+
+
+def test_queue_points_to_registrations_awaiting_in_another_edition(client):
+    shown, other = EditionFactory(), EditionFactory()
+    registration_in(other)
+    log_in(client, secretariat_user())
+    response = client.get(reverse("secretariat:review_queue"), {"edition": shown.number})
+    assert response.context["elsewhere"] == [(other, 1)]
+    assert f'href="?edition={other.number}"' in response.content.decode()

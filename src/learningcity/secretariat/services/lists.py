@@ -1,14 +1,28 @@
 """The registrations and applications of an edition, annotated with what each eligibility rule
 says and filtered the way the secretariat asks; every list costs a fixed number of queries."""
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from learningcity.applications.enums import ApplicationStatus
+from learningcity.applications.enums import ApplicationStatus, RegistrationStatus
 from learningcity.applications.models import (
     Application,
     Certification,
@@ -174,3 +188,35 @@ def applications(edition: Edition, filters: Filters) -> QuerySet[Application]:
     return queryset.order_by(
         F("submitted_at").desc(nulls_last=True), "registration__local_government__full_name_th"
     )
+
+
+def review_queue(edition: Edition, filters: Filters) -> QuerySet[Registration]:
+    """The eligibility queue: registrations awaiting review, newest first, so that one that has
+    just come in is at the top. A search without a chosen status looks through every status,
+    those awaiting review still first."""
+    if not filters.status and not filters.q:
+        filters = dataclasses.replace(filters, status=RegistrationStatus.SUBMITTED)
+    awaiting_first = Case(
+        When(status=RegistrationStatus.SUBMITTED, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return (
+        filter_registrations(registrations(edition), filters)
+        .alias(awaiting_first=awaiting_first)
+        .order_by("awaiting_first", "-created_at", "-pk")
+    )
+
+
+def awaiting_elsewhere(edition: Edition) -> list[tuple[Edition, int]]:
+    """Other editions with registrations awaiting review, and how many, newest edition first."""
+    counts = (
+        Registration.objects.filter(status=RegistrationStatus.SUBMITTED)
+        .exclude(edition=edition)
+        .values("edition")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    by_edition = {row["edition"]: row["n"] for row in counts}
+    editions = Edition.objects.filter(pk__in=by_edition).order_by("-number")
+    return [(other, by_edition[other.pk]) for other in editions]

@@ -1,5 +1,3 @@
-import dataclasses
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -40,14 +38,7 @@ def _card(registration: Registration, form: DecisionForm | None = None) -> dict:
 def review_queue(request: HttpRequest) -> HttpResponse:
     edition = chosen_edition(request)
     form = FilterForm(request.GET or None, edition=edition)
-    filters = form.filters()
-    if not filters.status:
-        filters = dataclasses.replace(filters, status=RegistrationStatus.SUBMITTED)
-    rows = (
-        lists.filter_registrations(lists.registrations(edition), filters)
-        .prefetch_related("representatives")
-        .order_by("created_at", "pk")
-    )
+    rows = lists.review_queue(edition, form.filters()).prefetch_related("representatives")
     page = page_of_rows(request, rows, QUEUE_PAGE_SIZE)
     context = workspace_context(request, edition, "review")
     context.update(
@@ -55,6 +46,11 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         page=page,
         cards=[_card(r) for r in page.object_list],
         query=query_without_page(request),
+        elsewhere=lists.awaiting_elsewhere(edition),
+        # The folded filters stay open while one of them is in use.
+        filters_open=any(
+            request.GET.get(name) for name in form.fields if name not in ("q", "waiting")
+        ),
     )
     return render(request, "secretariat/review_queue.html", context)
 
