@@ -7,6 +7,16 @@
     if (target.matches && target.matches("[data-autosubmit]") && target.form) {
       target.form.submit();
     }
+    // A file input labelled in Thai (thai/widgets/file.html): name the chosen file(s).
+    if (target.matches && target.matches(".file-pick__input")) {
+      var status = target.parentNode.querySelector(".file-pick__status");
+      if (status) {
+        if (!status.dataset.empty) { status.dataset.empty = status.textContent; }
+        var names = Array.prototype.map.call(target.files || [], function (f) { return f.name; });
+        status.textContent = names.length === 0 ? status.dataset.empty
+          : names.length === 1 ? names[0] : status.dataset.many + " " + names.join(", ");
+      }
+    }
   });
 })();
 
@@ -37,7 +47,7 @@
   function msg(name, values) {
     var text = root.dataset["msg" + name] || "";
     Object.keys(values || {}).forEach(function (key) {
-      text = text.split("%(" + key + ")s").join(values[key]);
+      text = text.split("{" + key + "}").join(values[key]);
     });
     return text;
   }
@@ -311,25 +321,41 @@
     keep(current);
   });
 
-  document.addEventListener("htmx:responseError", function (event) {
-    var xhr = event.detail.xhr;
-    var elt = event.detail.elt;
+  // An ended session or an expired page is expected, not an error: handled before htmx would
+  // report it, and nothing is swapped.
+  function sessionTrouble(xhr, elt) {
     var reason = xhr.getResponseHeader("X-Learningcity-Error");
     if (xhr.status === 401 || reason === "session-ended") {
       waitForLogIn({ elt: elt });
-    } else if (reason === "csrf-failed" && !retried.has(elt)) {
-      retried.add(elt);
-      say(msg("Csrf"), false);
-      status().then(function (data) {
-        if (data.authenticated) { resend({ elt: elt }); } else { waitForLogIn({ elt: elt }); }
-      }).catch(function () { say(msg("Network"), false); });
-    } else {
-      say(msg("Error", { status: xhr.status }), false);
+      return true;
+    }
+    if (reason !== "csrf-failed") { return false; }
+    if (retried.has(elt)) {
+      waitForLogIn({ elt: elt });
+      return true;
+    }
+    retried.add(elt);
+    say(msg("Csrf"), false);
+    status().then(function (data) {
+      if (data.authenticated) { resend({ elt: elt }); } else { waitForLogIn({ elt: elt }); }
+    }).catch(function () { say(msg("Network"), false); });
+    return true;
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var detail = event.detail;
+    if (detail.xhr && detail.isError && sessionTrouble(detail.xhr, detail.requestConfig ? detail.requestConfig.elt : detail.elt)) {
+      detail.isError = false;
+      detail.shouldSwap = false;
     }
   });
 
+  document.addEventListener("htmx:responseError", function (event) {
+    say(msg("Error", { status: event.detail.xhr.status }), false);
+  });
+
   document.addEventListener("htmx:afterOnLoad", function (event) {
-    if (event.detail.successful) { retried.delete(event.detail.elt); }
+    if (event.detail.xhr && event.detail.xhr.status < 400) { retried.delete(event.detail.elt); }
   });
 
   document.addEventListener("htmx:sendError", function () {
