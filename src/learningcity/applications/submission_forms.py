@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from learningcity.thai.fields import ThaiDateTimeField, be_year_bounds
+from learningcity.thai.widgets import ThaiFileInput
 
 
 class CertifyByAccountForm(forms.Form):
@@ -21,7 +22,7 @@ class CertifyByUploadForm(forms.Form):
 
     signed_file = forms.FileField(
         label=_("The signed certification page (PDF)"),
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        widget=ThaiFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from learningcity.thai.fields import ThaiDateTimeField, be_year_bounds
+from learningcity.thai.widgets import ThaiFileInput
 
 from .models import TrainingSession
 
@@ -36,7 +37,9 @@ class SessionForm(forms.ModelForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV file of attendance"))
+    file = forms.FileField(
+        label=_("CSV file of attendance"), widget=ThaiFileInput(attrs={"accept": ".csv,text/csv"})
+    )
 
 
 class WaiverForm(forms.Form):

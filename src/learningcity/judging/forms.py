@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from learningcity.accounts.models import Organisation
 from learningcity.editions.models import AwardCategory
 from learningcity.registry.models import LocalGovernment, Province
+from learningcity.thai.widgets import ThaiFileInput
 
 from .models import Judge
 
@@ -81,6 +82,7 @@ class CsvForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_("One assignment a line: the judge's e-mail, the application reference."),
+        widget=ThaiFileInput(attrs={"accept": ".csv,text/csv"}),
     )
 
 
