@@ -70,6 +70,8 @@ def _override_asked(request, decision, reviews) -> bool:
 def edition_page(request: HttpRequest, number: int) -> HttpResponse:
     edition = _edition_for(request.user, number)
     decisions = [services.decision_for(edition, c) for c in edition.categories.all()]
+    for decision in decisions:
+        decision.reviews = services.completeness(decision)
     return render(
         request, "results/manage_edition.html", {"edition": edition, "decisions": decisions}
     )
