@@ -370,7 +370,7 @@ def test_register_create_organisation_refused_keeps_chosen_local_government(clie
     assert f'<input type="radio" name="dla_code" value="{lg.dla_code}" checked>' in response.text
 
 
-def test_register_same_area_twice_shows_thai_error_by_category(client, open_edition):
+def test_register_same_area_twice_shows_thai_error_once(client, open_edition):
     coordinator = MembershipFactory()
     RegistrationFactory(edition=open_edition, organisation=coordinator.organisation)
     log_in(client, coordinator.user)
@@ -383,8 +383,8 @@ def test_register_same_area_twice_shows_thai_error_by_category(client, open_edit
     message = (
         "พื้นที่นี้ลงทะเบียนในรางวัลครั้งนี้แล้ว ในประเภท “เมืองสำหรับเด็กและเยาวชน” หนึ่งพื้นที่สมัครได้เพียงประเภทเดียว"
     )
-    assert response.context["form"].errors == {"category": [message]}
-    assert response.text.count(message) == 2
+    assert response.context["form"].errors == {"__all__": [message]}
+    assert response.text.count(message) == 1
     assert Registration.objects.count() == 1
 
 

@@ -178,6 +178,10 @@ class RegistrationForm(forms.Form):
             self.add_error(None, error)
             return
         for name, errors in error.error_dict.items():
+            if any(item.code == "duplicate" for item in errors):
+                # About the area, not the category chosen: said once, in the summary at the top.
+                self.add_error(NON_FIELD_ERRORS, errors)
+                continue
             field = name
             if name == "representatives":
                 field = (

@@ -130,16 +130,11 @@ def registration_is_editable(registration: Registration, at: dt.datetime | None 
 
 
 def _duplicate_error(existing: Registration) -> ValidationError:
-    return ValidationError(
-        {
-            "category": _(
-                "This area is already registered in this edition, in the category "
-                "“%(category)s”. An area may enter one category only."
-            )
-            % {"category": existing.category.name_th}
-        },
-        code="duplicate",
-    )
+    message = _(
+        "This area is already registered in this edition, in the category "
+        "“%(category)s”. An area may enter one category only."
+    ) % {"category": existing.category.name_th}
+    return ValidationError({"category": ValidationError(message, code="duplicate")})
 
 
 def _check(
