@@ -12,6 +12,8 @@ from learningcity.editions.enums import EDITION_TRANSITIONS, EditionStatus
 from learningcity.editions.models import AwardCategory, Edition
 from learningcity.editions.services import rubric_total
 from learningcity.editions.views import call_context, with_call_relations
+from learningcity.judging.ranking import DEFAULT_TIE_BREAK
+from learningcity.judging.views.manage import TIE_BREAK_RULES
 from learningcity.privacy.models import EditionRetention
 
 from ..access import secretariat_only
@@ -89,6 +91,9 @@ def edition_workspace(request: HttpRequest, number: int) -> HttpResponse:
         signatories=settings.get("signatories") or [],
         issuer=settings.get("certificate_issuer_th", ""),
         committee=settings,
+        tie_break=[
+            TIE_BREAK_RULES.get(rule, rule) for rule in settings.get("tie_break", DEFAULT_TIE_BREAK)
+        ],
         retention=EditionRetention.objects.filter(edition=edition).first(),
     )
     return render(request, "secretariat/edition.html", context)
