@@ -12,7 +12,11 @@ from learningcity.accounts.enums import MembershipRole
 from learningcity.applications import services
 from learningcity.applications.enums import RegistrationStatus
 from learningcity.applications.models import Registration, Representative
-from learningcity.applications.services import RepresentativeDetails, get_or_start_application
+from learningcity.applications.services import (
+    RepresentativeDetails,
+    get_or_start_application,
+    signed_page,
+)
 from learningcity.attachments.services import store_attachment
 from learningcity.editions.enums import DocumentKind, PhaseKind
 from learningcity.editions.models import Criterion, Edition
@@ -204,7 +208,7 @@ def complete_application(*, certify=True, **registration_kwargs):
         services.certify_by_upload(
             application,
             coordinator,
-            SimpleUploadedFile("signed.pdf", pdf_bytes(b"/Lang (th-TH)")),
+            SimpleUploadedFile("signed.pdf", signed_page.page_with_code(application)),
             at=IN_SUBMISSION,
         )
     return application, coordinator

@@ -1,5 +1,6 @@
 """Certifying and submitting an application (steps 4 and 5), and the secretariat's remedies."""
 
+import hashlib
 import re
 
 import pytest
@@ -15,6 +16,7 @@ from learningcity.applications.enums import (
     RegistrationStatus,
 )
 from learningcity.applications.models import Application, Certification
+from learningcity.applications.services import signed_page
 from learningcity.attachments import storage
 from learningcity.attachments.models import Attachment
 from learningcity.audit.models import AuditEntry
@@ -25,7 +27,7 @@ from tests.applications.factories import (
     complete_application,
     photo_jpeg,
 )
-from tests.attachments.corpus import pdf_bytes, pdf_stream
+from tests.attachments.corpus import pdf_bytes
 from tests.factories import PASSWORD, EditionFactory, MembershipFactory, UserFactory, bangkok
 
 DEADLINE = bangkok(2026, 7, 31, 23, 59, 59)
@@ -346,7 +348,7 @@ def test_certify_by_account_head_of_other_organisation_refused(db):
 
 def test_certify_by_upload_clean_pdf_stored(db):
     application, coordinator = complete_application(certify=False)
-    content = pdf_bytes(b"/Lang (th)", objects=(pdf_stream(b"BT ET"),))
+    content = signed_page.page_with_code(application)
 
     certification = services.certify_by_upload(
         application, coordinator, SimpleUploadedFile("signed.pdf", content), at=IN_SUBMISSION
@@ -354,7 +356,9 @@ def test_certify_by_upload_clean_pdf_stored(db):
 
     assert certification.method == CertificationMethod.SIGNED_UPLOAD
     assert certification.certified_by == coordinator
-    assert storage.path_of(certification.stored_name).read_bytes() == content
+    stored = storage.path_of(certification.stored_name).read_bytes()
+    assert hashlib.sha256(stored).hexdigest() == certification.sha256
+    assert signed_page.codes_on_pdf(stored) == [signed_page.page_code(application)]
     assert AuditEntry.objects.get(action="application.certified").after["sha256"] == (
         certification.sha256
     )
@@ -370,7 +374,7 @@ def test_certify_by_upload_pdf_with_javascript_refused(db):
         )
 
     assert list(error.value.message_dict) == ["signed_file"]
-    assert "สคริปต์" in error.value.message_dict["signed_file"][0]
+    assert "JavaScript" in error.value.message_dict["signed_file"][0]
     assert not Certification.objects.exists()
 
 
@@ -478,7 +482,10 @@ def test_certify_by_upload_at_deadline_second_accepted(db):
     application, coordinator = complete_application(certify=False)
 
     certification = services.certify_by_upload(
-        application, coordinator, SimpleUploadedFile("signed.pdf", pdf_bytes()), at=DEADLINE
+        application,
+        coordinator,
+        SimpleUploadedFile("signed.pdf", signed_page.page_with_code(application)),
+        at=DEADLINE,
     )
 
     assert certification.certified_at == DEADLINE

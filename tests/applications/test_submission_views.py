@@ -10,10 +10,10 @@ from learningcity.accounts.enums import MembershipRole, Role
 from learningcity.applications import services
 from learningcity.applications.enums import ApplicationStatus
 from learningcity.applications.models import Application, Certification
+from learningcity.applications.services import signed_page
 from learningcity.audit.models import AuditEntry
 from learningcity.editions.enums import PhaseKind
 from tests.applications.factories import complete_application, open_submission_now
-from tests.attachments.corpus import pdf_bytes
 from tests.factories import PASSWORD, MembershipFactory, UserFactory, bangkok, log_in
 
 
@@ -110,7 +110,7 @@ def test_certify_upload_view_stores_signed_page(client, db):
 
     response = client.post(
         url("certify_upload", application),
-        {"signed_file": SimpleUploadedFile("signed.pdf", pdf_bytes(b"/Lang (en)"))},
+        {"signed_file": SimpleUploadedFile("signed.pdf", signed_page.page_with_code(application))},
     )
 
     assert response.status_code == 302

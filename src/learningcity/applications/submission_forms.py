@@ -21,8 +21,15 @@ class CertifyByUploadForm(forms.Form):
     """The certification page, printed, signed by the head and scanned as a PDF."""
 
     signed_file = forms.FileField(
-        label=_("The signed certification page (PDF)"),
-        widget=ThaiFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        label=_("The signed certification page (a PDF scan or a photo)"),
+        # An empty file reaches the checks, which say it is empty.
+        allow_empty_file=True,
+        widget=ThaiFileInput(
+            attrs={
+                "accept": "application/pdf,.pdf,image/jpeg,image/png,image/heic,image/heif,"
+                ".heic,.heif,image/webp"
+            }
+        ),
     )
 
 

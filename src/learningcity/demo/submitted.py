@@ -19,6 +19,7 @@ from learningcity.accounts.models import Membership, Organisation, User
 from learningcity.applications import services as applications
 from learningcity.applications.enums import ApplicationStatus, RegistrationStatus
 from learningcity.applications.models import Application, Registration
+from learningcity.applications.services import signed_page
 from learningcity.attachments.services import store_attachment
 from learningcity.demo.builder import DOMAIN, _person
 from learningcity.editions.enums import DocumentKind, PhaseKind
@@ -277,7 +278,7 @@ def ensure_submitted_applications(
             applications.certify_by_upload(
                 application,
                 coordinator,
-                SimpleUploadedFile("certification.pdf", tiny_pdf(b"/Signed true")),
+                SimpleUploadedFile("certification.pdf", signed_page.page_with_code(application)),
                 at=submission_at,
             )
             application = applications.submit_application(

@@ -16,7 +16,7 @@ from learningcity.editions.enums import DocumentKind
 from learningcity.thai.formatting import format_date, format_number
 
 from ..models import SECTION_ROWS, Answer, Application, LearningPlace, SectionRow
-from ..services import answers_with_rows
+from ..services import answers_with_rows, signed_page
 from .render import render_pdf
 
 YES, NO = "ใช่", "ไม่ใช่"
@@ -117,6 +117,8 @@ def certification_pdf(application: Application) -> bytes:
         "registration": registration,
         "edition": registration.edition,
         "local_government": registration.local_government,
+        # Read back from the signed scan or photo: this application, this version of the letter.
+        "page_code": signed_page.page_code_svg(application),
     }
     with translation.override("th"):
         return render_pdf("applications/pdf/certification.html", context)

@@ -34,6 +34,7 @@ from learningcity.thai.formatting import format_datetime
 
 from ..enums import APPLICATION_TRANSITIONS, ApplicationStatus, CertificationMethod
 from ..models import Application, Certification
+from . import signed_page
 from .answers import (
     CLOSED_REGISTRATION_STATUSES,
     EDITABLE_STATUSES,
@@ -156,7 +157,7 @@ def certify_by_upload(
     application: Application, user: User, upload, at: dt.datetime | None = None
 ) -> Certification:
     """A coordinator or member uploads the certification page signed by the head, as a PDF
-    that passes the attachment checks."""
+    or a photo that passes the attachment checks and shows this application's current code."""
     at = at or timezone.now()
     if not user.has_perm("applications.change_application", application):
         raise ValidationError(
@@ -168,14 +169,16 @@ def certify_by_upload(
         inspection = inspect_upload(
             upload,
             getattr(upload, "name", "") or "",
-            accepted_types=[FileKind.PDF],
+            accepted_types=[FileKind.PDF, FileKind.JPEG, FileKind.PNG],
             max_bytes=SIGNED_PAGE_MAX_BYTES,
         )
+        signed_page.check_page_belongs(application, inspection)
+        content = signed_page.as_pdf(inspection, SIGNED_PAGE_MAX_BYTES)
     except UploadRefused as refused:
         raise ValidationError({"signed_file": refused.message}, code=str(refused.code)) from None
-    sha256 = hashlib.sha256(inspection.content).hexdigest()
-    stored_name = storage_name(sha256, inspection.extension)
-    temp = storage.write_temporary(stored_name, inspection.content)
+    sha256 = hashlib.sha256(content).hexdigest()
+    stored_name = storage_name(sha256, ".pdf")
+    temp = storage.write_temporary(stored_name, content)
     try:
         with transaction.atomic():
             certification = _save_certification(
