@@ -7,6 +7,7 @@ from django.utils import timezone
 from learningcity.applications.enums import RegistrationStatus
 from learningcity.applications.models import Registration
 from learningcity.audit.models import AuditEntry
+from learningcity.events.services import record_demo_training
 from learningcity.secretariat.services import lists
 from learningcity.secretariat.services.eligibility import Verdict, decide_eligibility, rule_checks
 from tests.factories import EditionFactory, log_in
@@ -56,7 +57,7 @@ def test_rule_checks_fail_with_one_representative():
 
 def test_rule_checks_count_trained_representatives():
     registration = registration_in(EditionFactory())
-    registration.representatives.update(attended_at=timezone.now())
+    record_demo_training(registration, secretariat_user(), timezone.now())
     assert _verdicts(registration)["training"] == Verdict.MET
 
 

@@ -21,6 +21,7 @@ class RepresentativeInline(admin.TabularInline):
     model = Representative
     extra = 0
     fields = ["slot", "full_name", "position", "phone", "email", "attended_at"]
+    readonly_fields = ["attended_at"]  # derived from the training attendance records
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False

@@ -14,6 +14,7 @@ from learningcity.accounts.enums import OrganisationKind
 from learningcity.accounts.models import Organisation
 from learningcity.applications.enums import RegistrationStatus
 from learningcity.applications.models import Registration, Representative
+from learningcity.events.services import record_demo_training
 from learningcity.registry.models import LocalGovernment
 
 from .enums import DeliveryStatus
@@ -100,11 +101,12 @@ def _add_areas(context, edition, count: int) -> None:
                 position="นักวิชาการศึกษา",
                 phone="080-000-0000",
                 email=f"rep{slot}-{area.dla_code}@example.org",
-                attended_at=now if index % 3 == 0 else None,
             )
             for slot in (1, 2)
             if index % 7 != 3 or slot == 1  # a few areas named only one representative
         )
+        if index % 3 == 0:  # a third of the areas already sent their people to the training
+            record_demo_training(registration, context.secretariat, now)
 
 
 def _prizes(context, edition) -> None:

@@ -97,7 +97,6 @@ class Representative(models.Model):
     position = models.CharField(_("position"), max_length=150)
     phone = models.CharField(_("phone"), max_length=32)
     email = models.EmailField(_("e-mail"), max_length=254)
-    attended_at = models.DateTimeField(_("attended the training at"), null=True, blank=True)
 
     class Meta:
         ordering = ["registration", "slot"]
@@ -114,6 +113,13 @@ class Representative(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    @property
+    def attended_at(self):
+        """When the representative first checked in at a training session, from the
+        attendance records of ``events`` (prefetch ``attendances`` when listing many)."""
+        times = [attendance.checked_in_at for attendance in self.attendances.all()]
+        return min(times, default=None)
 
 
 class Invitation(models.Model):

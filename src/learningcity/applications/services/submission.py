@@ -8,7 +8,6 @@ audit log keeps every answer's history.
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,7 +27,6 @@ from learningcity.attachments.models import Attachment
 from learningcity.attachments.names import storage_name
 from learningcity.audit import services as audit
 from learningcity.editions.models import Edition, RequiredDocument
-from learningcity.events.services import training_problem
 from learningcity.mail import send_templated_email
 from learningcity.thai.formatting import format_datetime
 
@@ -42,19 +40,11 @@ from .answers import (
     progress,
     submission_window,
 )
+from .gates import Problem, gate_problems
 
 logger = logging.getLogger(__name__)
 
 SIGNED_PAGE_MAX_BYTES = 10 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing that keeps the application from being submitted, and where to fix it."""
-
-    code: str
-    message: str
-    url: str
 
 
 def _application_url(application: Application, anchor: str = "") -> str:
@@ -299,9 +289,8 @@ def submission_problems(application: Application, at: dt.datetime | None = None)
         )
     problems += _answer_problems(application)
     problems += _document_problems(application)
-    training = training_problem(application)
-    if training is not None:
-        problems.append(training)
+    # The training gate (events) and any other app's gate, without importing those apps.
+    problems += gate_problems(application)
     if not Certification.objects.filter(application=application).exists():
         problems.append(
             Problem(

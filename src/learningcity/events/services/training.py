@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from learningcity.accounts.rules import is_secretariat
 from learningcity.applications.enums import RegistrationStatus
 from learningcity.applications.models import Application, Registration, Representative
+from learningcity.applications.services.gates import Problem
 from learningcity.audit import services as audit
 from learningcity.editions.enums import PhaseKind
 from learningcity.editions.models import Edition
@@ -80,17 +81,6 @@ def checkin_list(session: TrainingSession, query: str = "", limit: int = 60):
     return [(r, r.here[0] if r.here else None) for r in representatives]
 
 
-def _refresh_attended_at(representative: Representative) -> None:
-    first = (
-        Attendance.objects.filter(representative=representative)
-        .order_by("checked_in_at")
-        .values_list("checked_in_at", flat=True)
-        .first()
-    )
-    Representative.objects.filter(pk=representative.pk).update(attended_at=first)
-    representative.attended_at = first
-
-
 def check_in(
     session: TrainingSession,
     representative: Representative,
@@ -119,7 +109,6 @@ def check_in(
                 checked_in_by=actor,
                 method=method,
             )
-            _refresh_attended_at(representative)
             audit.record(
                 actor,
                 "training.checked_in",
@@ -155,7 +144,6 @@ def undo_check_in(attendance: Attendance, actor) -> None:
             summary=representative.full_name,
         )
         attendance.delete()
-        _refresh_attended_at(representative)
 
 
 def record_waiver(registration: Registration, actor, reason: str) -> TrainingWaiver:
@@ -214,9 +202,7 @@ def training_status(registration: Registration) -> TrainingStatus:
 def training_problem(application: Application):
     """What keeps the application from being submitted for lack of training: fewer
     representatives of its own area attended than the edition requires and no waiver; ``None``
-    when the gate is passed."""
-    from learningcity.applications.services.submission import Problem
-
+    when the gate is passed. Registered as a submission gate by ``EventsConfig.ready``."""
     status = training_status(application.registration)
     if status.satisfied:
         return None

@@ -31,6 +31,7 @@ from learningcity.applications.models import (
 )
 from learningcity.editions.models import Edition
 from learningcity.editions.services import current_edition
+from learningcity.events.models import Attendance
 
 from ..enums import Completeness, Eligibility
 
@@ -68,7 +69,9 @@ def registrations(edition: Edition) -> QuerySet[Registration]:
         )
         .annotate(
             named_representatives=_count(mine.exclude(full_name="")),
-            trained_representatives=_count(mine.filter(attended_at__isnull=False)),
+            trained_representatives=_count(
+                mine.filter(Exists(Attendance.objects.filter(representative_id=OuterRef("pk"))))
+            ),
             is_certified=Exists(
                 Certification.objects.filter(application__registration_id=OuterRef("pk"))
             ),

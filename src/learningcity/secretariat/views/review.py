@@ -22,7 +22,11 @@ def _annotated(pk: int) -> Registration:
     registration = Registration.objects.filter(pk=pk).select_related("edition").first()
     if registration is None:
         raise Http404
-    return lists.registrations(registration.edition).prefetch_related("representatives").get(pk=pk)
+    return (
+        lists.registrations(registration.edition)
+        .prefetch_related("representatives__attendances")
+        .get(pk=pk)
+    )
 
 
 def _card(registration: Registration, form: DecisionForm | None = None) -> dict:
@@ -38,7 +42,9 @@ def _card(registration: Registration, form: DecisionForm | None = None) -> dict:
 def review_queue(request: HttpRequest) -> HttpResponse:
     edition = chosen_edition(request)
     form = FilterForm(request.GET or None, edition=edition)
-    rows = lists.review_queue(edition, form.filters()).prefetch_related("representatives")
+    rows = lists.review_queue(edition, form.filters()).prefetch_related(
+        "representatives__attendances"
+    )
     page = page_of_rows(request, rows, QUEUE_PAGE_SIZE)
     context = workspace_context(request, edition, "review")
     context.update(
