@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.leaflet as xstatic_leaflet
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -208,6 +209,12 @@ AXES_LOCKOUT_CALLABLE = "learningcity.accounts.backends.locked_out"
 AXES_USERNAME_CALLABLE = "learningcity.accounts.backends.attempted_email"
 AXES_CLIENT_IP_CALLABLE = "learningcity.accounts.backends.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password", "token"]
+# Per client address too (accounts/address_throttle.py): after 10 failures from one address
+# within the cool-off, whatever the accounts, each try waits 1, 2, 4 … 60 s after the last
+# failure; at 20 the address is refused until the cool-off has passed.
+LOGIN_ADDRESS_SLOW_AFTER = env_int("LEARNINGCITY_LOGIN_ADDRESS_SLOW_AFTER", 10)
+LOGIN_ADDRESS_LIMIT = env_int("LEARNINGCITY_LOGIN_ADDRESS_LIMIT", 20)
+LOGIN_ADDRESS_MAX_WAIT_SECONDS = 60
 # Behind a reverse proxy the client address is the last X-Forwarded-For hop the proxy added.
 BEHIND_PROXY = env_bool("LEARNINGCITY_BEHIND_PROXY")
 
@@ -220,7 +227,16 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
+    # Leaflet for the network map, from the XStatic-Leaflet package (never pasted in).
+    ("leaflet", xstatic_leaflet.BASE_DIR),
+]
+# The network map's tiles; empty for no tiles (the markers and the list still show).
+NETWORK_MAP_TILES = env_str(
+    "LEARNINGCITY_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+NETWORK_MAP_TILE_ORIGIN = "/".join(NETWORK_MAP_TILES.split("/")[:3]) if NETWORK_MAP_TILES else ""
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("exports/", include("learningcity.exports.urls")),
     path("privacy/", include("learningcity.privacy.urls")),
     path("self-assessment/", include("learningcity.assessments.urls")),
+    path("network/", include("learningcity.network.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
