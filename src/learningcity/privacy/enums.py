@@ -39,8 +39,8 @@ COVERS = {
 
 class ErasureStatus(models.TextChoices):
     REQUESTED = "requested", _("Waiting for review")
-    CARRIED_OUT = "carried_out", _("Erased")
-    REFUSED = "refused", _("Refused")
+    CARRIED_OUT = "carried_out", _("Data erased")
+    REFUSED = "refused", _("Request refused")
     WITHDRAWN = "withdrawn", _("Withdrawn by the person")
 
 

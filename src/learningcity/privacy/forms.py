@@ -44,7 +44,7 @@ class ErasureRequestForm(forms.Form):
 
 class ErasureDecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"),
+        label=_("Your decision on the request"),
         choices=[
             (ErasureStatus.CARRIED_OUT, _("Erase the person's data now")),
             (ErasureStatus.REFUSED, _("Refuse (say why below)")),

@@ -130,9 +130,9 @@ class ErasureRequest(models.Model):
         related_name="erasure_requests",
         verbose_name=_("requested by"),
     )
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason for the request"), blank=True)
     status = models.CharField(
-        _("status"),
+        _("status of the request"),
         max_length=16,
         choices=ErasureStatus.choices,
         default=ErasureStatus.REQUESTED,

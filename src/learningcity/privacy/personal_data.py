@@ -158,6 +158,9 @@ PERSONAL_FIELDS: tuple[PersonalField, ...] = (
         purpose="publish_photos",
         application_path="application",
     ),
+    PersonalField(
+        "applications.applicationpdf.stored_name", T.FILE, "the submitted application as PDF", APP
+    ),
     # The outbox: a rendered copy of each e-mail, with the recipient.
     PersonalField(
         "notices.outboxmessage.recipient", T.EMAIL, "proof of sending", "notice__edition"
@@ -196,6 +199,11 @@ PERSONAL_FIELDS: tuple[PersonalField, ...] = (
     PersonalField("editions.contact.name_th", T.SCRUB, "the secretariat's public contact"),
     PersonalField("editions.contact.nickname_th", T.SCRUB, "the secretariat's public contact"),
     PersonalField("editions.contact.phone", T.SCRUB, "the secretariat's public contact"),
+    PersonalField("network.story.title", T.SCRUB, "a public story may name people"),
+    PersonalField("network.story.summary", T.SCRUB, "a public story may name people"),
+    PersonalField("network.story.body", T.SCRUB, "a public story may name people"),
+    PersonalField("assessments.answer.note", T.SCRUB, "an area's own words"),
+    PersonalField("assessments.answer.evidence_url", T.SCRUB, "a link may carry a name"),
     # Log-in attempts (django-axes): kept for the cool-off, removed on the person's erasure.
     PersonalField("axes.accessattempt.username", T.ACCOUNT, "throttling log-ins"),
     PersonalField("axes.accessattempt.ip_address", T.ACCOUNT, "throttling log-ins"),
@@ -253,6 +261,12 @@ NOT_PERSONAL: dict[str, str] = {
     "events.attendance.method": "a choice",
     "events.presentationslot.meeting_url": "a meeting room address",
     "events.slotchangerequest.status": "a choice",
+    "network.story.slug": "an address made from the title",
+    "network.story.status": "a choice",
+    "assessments.questionnaire.*": "the questionnaire's facts",
+    "assessments.dimension.*": "the questionnaire's facts",
+    "assessments.question.*": "the questionnaire's facts",
+    "assessments.assessment.token": "a random secret link",
     "notices.noticetemplate.*": "templates with placeholders, written by the secretariat",
     "notices.notice.reminder_kind": "a code",
     "notices.notice.filters": "filter choices (status, category, province)",

@@ -186,7 +186,11 @@ def my_consents(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "privacy/my_consents.html",
-        {"consents": services.consents_of_person(request.user), "version": services.NOTICE_VERSION},
+        {
+            "consents": services.consents_of_person(request.user),
+            "version": services.NOTICE_VERSION,
+            "notice_covers": services.covers_text(ConsentPurpose.PRIVACY_NOTICE),
+        },
     )
 
 

@@ -19,8 +19,8 @@ class Migration(migrations.Migration):
             name='ErasureRequest',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.TextField(blank=True, verbose_name='reason')),
-                ('status', models.CharField(choices=[('requested', 'Waiting for review'), ('carried_out', 'Erased'), ('refused', 'Refused'), ('withdrawn', 'Withdrawn by the person')], default='requested', max_length=16, verbose_name='status')),
+                ('reason', models.TextField(blank=True, verbose_name='reason for the request')),
+                ('status', models.CharField(choices=[('requested', 'Waiting for review'), ('carried_out', 'Data erased'), ('refused', 'Request refused'), ('withdrawn', 'Withdrawn by the person')], default='requested', max_length=16, verbose_name='status of the request')),
                 ('requested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested at')),
                 ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
                 ('decision_note', models.TextField(blank=True, verbose_name='note on the decision')),

@@ -18,6 +18,8 @@ from learningcity.privacy.personal_data import ERASED, Treatment, fields_with
 ERASED_SHA256 = hashlib.sha256(ERASED.encode()).hexdigest()
 # Values shorter than this are not searched for in free text: they would match anything.
 MIN_SCRUB_LENGTH = 4
+# Titles before Thai names, longest first ("นางสาว" before "นาง").
+THAI_TITLES = ("เด็กหญิง", "เด็กชาย", "นางสาว", "ด.ญ.", "ด.ช.", "น.ส.", "นาง", "นาย", "ดร.")
 # Keys whose values an audit entry about an erased row loses (besides the erased fields' names).
 AUDIT_ROW_KEYS = frozenset(
     {"representatives", "rows", "email", "full_name", "phone", "name", "given_by", "recipient"}
@@ -69,9 +71,14 @@ class Plan:
     erased_rows: set[tuple[str, str]] = field(default_factory=set)
 
     def add_value(self, value) -> None:
-        text = str(value or "").strip()
+        text = " ".join(str(value or "").split())
         if len(text) >= MIN_SCRUB_LENGTH and text != ERASED and "@example.invalid" not in text:
             self.values.add(text)
+            # A name is often quoted without its title ("คุณสมหญิง ..." for "นางสาวสมหญิง ...").
+            for title in THAI_TITLES:
+                if text.startswith(title) and len(text) - len(title) >= MIN_SCRUB_LENGTH:
+                    self.values.add(text[len(title) :].strip())
+                    break
 
     def by_kind(self) -> list[tuple[str, int]]:
         """What the dry run lists: each kind of copy and how many of it will change."""

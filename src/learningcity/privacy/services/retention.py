@@ -104,7 +104,7 @@ def _consents(edition, plan: copies.Plan) -> None:
 
 
 def _files(edition, plan: copies.Plan) -> None:
-    from learningcity.applications.models import Certification
+    from learningcity.applications.models import ApplicationPdf, Certification
     from learningcity.attachments.models import Attachment
     from learningcity.exports.models import ExportJob
 
@@ -122,6 +122,18 @@ def _files(edition, plan: copies.Plan) -> None:
                     attachment.stored_name,
                     "attachments.attachment",
                     attachment.pk,
+                )
+            )
+        for pdf in ApplicationPdf.objects.filter(
+            application__registration__edition=edition
+        ).order_by("pk"):
+            plan.deletions.append(("applications.applicationpdf", pdf.pk))
+            plan.files.append(
+                copies.FileRemoval(
+                    str(ApplicationPdf._meta.verbose_name_plural),
+                    pdf.stored_name,
+                    "applications.applicationpdf",
+                    pdf.pk,
                 )
             )
     signed = Certification.objects.filter(application__registration__edition=edition).exclude(
