@@ -61,3 +61,12 @@ def close_judging_now(edition):
         starts_at=now - dt.timedelta(days=10), ends_at=now - dt.timedelta(days=1)
     )
     return edition
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The ranking is cached per category (keyed by what it depends on); start each test
+    with an empty cache so that reused primary keys never meet an earlier test's entry."""
+    from django.core.cache import cache
+
+    cache.clear()

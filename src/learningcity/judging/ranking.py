@@ -3,11 +3,14 @@ with the spread of those totals, an advisory normalised mean beside it, and the 
 tie-break rules. Everything but the median is aggregated in the database, in a constant
 number of queries."""
 
+import hashlib
+import json
 import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import (
     Avg,
     Count,
@@ -208,3 +211,37 @@ def _separating_rule(above: RankedApplication, below: RankedApplication, rules: 
         if keys_above[rule] != keys_below[rule]:
             return rule
     return "unresolved"
+
+
+RANKING_CACHE_SECONDS = 24 * 3600
+
+
+def ranking_version(edition: Edition, category: AwardCategory) -> str:
+    """What the ranking of a category depends on, in two aggregate queries: its submitted
+    reviews (which ones and the latest submission: a review's scores change only while it is
+    a draft, and submitting again moves submitted_at on), its tie-break votes, and the
+    edition's rules. Any change gives another version, so another cache key."""
+    reviews = (
+        submitted_reviews(edition)
+        .filter(assignment__application__registration__category=category)
+        .aggregate(n=Count("pk"), keys=Sum("pk"), last=Max("submitted_at"))
+    )
+    votes = (
+        TieBreakVote.objects.filter(category=category)
+        .order_by()
+        .aggregate(n=Count("pk"), total=Sum("votes"), last=Max("pk"))
+    )
+    rules = json.dumps(edition.settings, sort_keys=True, default=str)
+    key = repr((reviews, votes, rules))
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def cached_ranking(edition: Edition, category: AwardCategory) -> list[RankedApplication]:
+    """``ranking`` kept in the cache per category until a review or a vote changes (the
+    version is read from the database, so every process and server agrees on it)."""
+    key = f"ranking:{edition.pk}:{category.pk}:{ranking_version(edition, category)}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = ranking(edition, category)
+        cache.set(key, rows, RANKING_CACHE_SECONDS)
+    return rows

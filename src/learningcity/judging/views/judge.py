@@ -1,11 +1,8 @@
 """A judge's pages: the assigned applications, scoring one, declaring conflicts."""
 
-from collections import defaultdict
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,14 +12,12 @@ from django.views.decorators.http import require_GET, require_POST
 from learningcity.accounts.models import Organisation
 from learningcity.applications import pdf
 
-from .. import services
+from .. import judge_list, services
 from ..access import get_review_for, get_seat_for
-from ..enums import ReviewStatus
 from ..forms import ConflictForm
-from ..models import Assignment, Conflict, Judge
+from ..models import Conflict, Judge
 from ..reading import scoring_context
 from ..services.committee import declare_conflict
-from ..services.conflicts import touches
 from ..services.drafting import save_review
 
 
@@ -37,43 +32,26 @@ def _seats(user):
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """The judge's applications per edition and category, conflicted ones left out."""
-    seats = _seats(request.user)
-    conflicts = {seat.pk: list(seat.conflicts.all()) for seat in seats}
-    assignments = (
-        Assignment.objects.filter(judge__in=seats)
-        .select_related(
-            "judge__edition",
-            "review",
-            "application__registration__local_government__province",
-            "application__registration__category",
-        )
-        .annotate(scored=Count("review__scores"), half_points=Sum("review__scores__half_points"))
-        .order_by(
-            "judge__edition__number",
-            "application__registration__category__order",
-            "application__reference",
-        )
-    )
-    groups: dict = defaultdict(list)
-    for assignment in assignments:
-        if touches(conflicts[assignment.judge_id], assignment.application):
-            continue
-        assignment.total = (assignment.half_points or 0) / 2
-        key = (assignment.judge.edition, assignment.application.registration.category)
-        groups[key].append(assignment)
-    categories = [
+    """The judge's applications: a summary per edition (the current round first) and category,
+    and the rows of the chosen category (the first by default) a page at a time, conflicted
+    ones left out."""
+    seats = sorted(_seats(request.user), key=lambda seat: -seat.edition.number)
+    all_groups = judge_list.groups(seats)
+    chosen = next((g for g in all_groups if g.key == request.GET.get("group")), None)
+    if chosen is None and all_groups:
+        chosen = all_groups[0]
+    page = judge_list.rows_page(seats, chosen, request.GET.get("page")) if chosen else None
+    return render(
+        request,
+        "judging/home.html",
         {
-            "edition": edition,
-            "category": category,
-            "assignments": rows,
-            "submitted": sum(1 for a in rows if a.review.status == ReviewStatus.SUBMITTED),
-            "drafts": sum(1 for a in rows if a.review.status == ReviewStatus.DRAFT),
-            "criteria": edition.criteria.count(),
-        }
-        for (edition, category), rows in groups.items()
-    ]
-    return render(request, "judging/home.html", {"seats": seats, "categories": categories})
+            "seats": seats,
+            "categories": all_groups,
+            "chosen": chosen,
+            "page": page,
+            "query": f"group={chosen.key}" if chosen else "",
+        },
+    )
 
 
 def _entries(request: HttpRequest, review, only: int | None = None) -> dict:
