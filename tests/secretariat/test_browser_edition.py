@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from learningcity.audit.models import AuditEntry
 from learningcity.editions.enums import EditionStatus, PhaseKind
 from learningcity.editions.models import Contact, Edition, Prize
+from learningcity.secretariat.views.edition_sections import SECTIONS
 from tests.browser.fixtures import DESKTOP
 from tests.factories import PASSWORD, EditionFactory, bangkok, current_code, second_factor_device
 
@@ -125,7 +126,11 @@ def test_next_edition_set_up_from_the_last_and_its_call_opened_in_thai(live_serv
     assert new.settings["honourable_mentions_per_category"] == 3
     assert new.settings["signatories"][0]["position_th"] == "อธิการบดี"
 
-    page.set_viewport_size(PHONE_360)
+    # Every part of the edition on a 360-px phone: Thai, no admin link, nothing wider.
+    for section in SECTIONS:
+        page.goto(f"{base}/secretariat/editions/2/{section}/")
+        _no_admin_and_thai(page, 360)
+    page.goto(f"{base}/secretariat/editions/2/")
     page.screenshot(path=str(DOCS / "edition-workspace-phone.png"), full_page=True)
     page.set_viewport_size(DESKTOP)
     page.screenshot(path=str(DOCS / "edition-workspace-desktop.png"), full_page=True)

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from learningcity.audit.models import AuditEntry
 from learningcity.editions.enums import EditionStatus, PhaseKind
@@ -125,8 +126,6 @@ def test_next_edition_copies_every_part_with_new_dates(edition, actor):
 
 
 def test_criteria_totalling_other_than_100_are_refused_in_thai(edition, actor):
-    from django.utils import translation
-
     with translation.override("th"):
         formset = bound("criteria", edition, {(0, "max_points"): "16"})
         assert save_collection(edition, "criteria", formset, actor=actor) is False
@@ -287,10 +286,10 @@ def test_opening_twice_is_refused(edition, actor):
 def test_a_draft_whose_rubric_is_not_whole_does_not_open(edition, actor):
     new = draft(edition, actor)
     new.criteria.filter(number=1).update(max_points=10)
-    with pytest.raises(ValidationError) as error:
+    with translation.override("th"), pytest.raises(ValidationError) as error:
         set_edition_status(new, EditionStatus.OPEN, actor=actor)
     assert [e.code for e in error.value.error_list] == ["not_ready"]
-    assert error.value.messages == ["The criteria total 95 points, not 100."]
+    assert error.value.messages == ["เกณฑ์รวมได้ 95 คะแนน ไม่ใช่ 100 คะแนน"]
     new.refresh_from_db()
     assert new.status == EditionStatus.DRAFT
 
