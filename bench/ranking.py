@@ -12,8 +12,9 @@ areas when more applications are asked for: one area enters once per edition), s
 applications alternating between the two categories, every judge assigned to every application
 with a submitted review scoring all six criteria (whole and half points). Then times
 ``learningcity.judging.ranking.ranking(edition, category)`` per category and the secretariat's
-ranking page (judging:manage_ranking) through the Django test client: median of --runs runs,
-with the query count and the page's size.
+ranking page (judging:manage_ranking) through the Django test client (its first, computing
+request, then the median of --runs cached ones), and the first judge's list (judging:home,
+every application assigned): median of --runs runs, with the query count and the page's size.
 """
 
 import argparse
@@ -219,6 +220,7 @@ def median_time(function, runs: int) -> tuple[float, object]:
 
 
 def measure(edition, categories, secretary, runs: int) -> None:
+    from django.core.cache import cache
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -244,9 +246,13 @@ def measure(edition, categories, secretary, runs: int) -> None:
             f"median {elapsed * 1000:.0f} ms of {runs}"
         )
         url = reverse("judging:manage_ranking", args=[edition.number, category.code])
+        cache.clear()  # the first request computes the ranking, later ones read the cache
+        started = time.perf_counter()
         response = client.get(url, secure=True)
+        computed = time.perf_counter() - started
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
+        print(f"ranking page {category.code}, first request (computed): {computed * 1000:.0f} ms")
         reset_queries()  # each request resets the log: count from an empty one
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url, secure=True)
@@ -255,8 +261,39 @@ def measure(edition, categories, secretary, runs: int) -> None:
         print(
             f"ranking page {category.code}: {response.content.count(b'<tr>') - 1:,} rows, "
             f"{page_queries} queries, {len(response.content) / 1e3:,.0f} kB of HTML, "
-            f"median {elapsed * 1000:.0f} ms of {runs}"
+            f"median {elapsed * 1000:.0f} ms of {runs} (cached until a review changes)"
         )
+    measure_judge_list(edition, runs)
+
+
+def measure_judge_list(edition, runs: int) -> None:
+    """The first judge's list (every application is assigned to every judge)."""
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+    from tests.factories import log_in
+
+    from learningcity.accounts.models import User
+    from learningcity.judging.models import Assignment
+
+    judge = User.objects.get(email="judge0@bench.invalid")
+    client = log_in(Client(), judge)
+    url = reverse("judging:home")
+    rows = Assignment.objects.filter(judge__user=judge, judge__edition=edition).count()
+    response = client.get(url, secure=True)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, secure=True)
+    count = len(queries)
+    elapsed, response = median_time(lambda: client.get(url, secure=True), runs)
+    print(
+        f"judge's list ({rows:,} assignments): {response.content.count(b'<tr>') - 1:,} rows shown, "
+        f"{count} queries, {len(response.content) / 1e3:,.0f} kB of HTML, "
+        f"median {elapsed * 1000:.0f} ms of {runs}"
+    )
 
 
 def main() -> None:
