@@ -124,9 +124,34 @@ def guard_edition_change(
                 "This edition already has submitted applications; changing %(fields)s would "
                 "change the rules under the applicants' feet."
             )
-            % {"fields": ", ".join(sorted(set(refused)))},
+            % {"fields": ", ".join(_what_changes(refused))},
             code="frozen",
         )
+
+
+def _what_changes(names: Iterable[str]) -> list[str]:
+    """The parts of an edition the guard refused, as the secretariat calls them."""
+    parts = {
+        "min_population": _("the minimum population"),
+        "representatives_required": _("the number of training representatives"),
+        "criteria": _("the criteria and their points"),
+        "documents": _("the required documents"),
+        "categories": _("the award categories"),
+        "eligibility_th": _("the eligibility rules"),
+        "one_category_rule_th": _("the one-category rule"),
+    }
+    said = []
+    for name in names:
+        head, _dot, rest = name.partition(".")
+        if head == "phases":
+            text = _("the dates of the phase “%(phase)s”") % {
+                "phase": PhaseKind(rest).label if rest in PhaseKind.values else rest
+            }
+        else:
+            text = parts.get(head, head)
+        if text not in said:
+            said.append(text)
+    return said
 
 
 def opening_problems(edition: Edition) -> list[str]:
