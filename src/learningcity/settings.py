@@ -215,6 +215,12 @@ AXES_SENSITIVE_PARAMETERS = ["password", "token"]
 LOGIN_ADDRESS_SLOW_AFTER = env_int("LEARNINGCITY_LOGIN_ADDRESS_SLOW_AFTER", 10)
 LOGIN_ADDRESS_LIMIT = env_int("LEARNINGCITY_LOGIN_ADDRESS_LIMIT", 20)
 LOGIN_ADDRESS_MAX_WAIT_SECONDS = 60
+# Per client address too (accounts/address_throttle.py): after 10 failures from one address
+# within the cool-off, whatever the accounts, each try waits 1, 2, 4 … 60 s after the last
+# failure; at 20 the address is refused until the cool-off has passed.
+LOGIN_ADDRESS_SLOW_AFTER = env_int("LEARNINGCITY_LOGIN_ADDRESS_SLOW_AFTER", 10)
+LOGIN_ADDRESS_LIMIT = env_int("LEARNINGCITY_LOGIN_ADDRESS_LIMIT", 20)
+LOGIN_ADDRESS_MAX_WAIT_SECONDS = 60
 # Behind a reverse proxy the client address is the last X-Forwarded-For hop the proxy added.
 BEHIND_PROXY = env_bool("LEARNINGCITY_BEHIND_PROXY")
 

@@ -1,9 +1,13 @@
 """Log-in throttling with django-axes: which attempts count, and from where they come."""
 
 from axes.backends import AxesStandaloneBackend
+from axes.exceptions import AxesBackendPermissionDenied
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from learningcity.accounts import address_throttle
 
 
 class ThrottledLoginBackend(AxesStandaloneBackend):
@@ -17,6 +21,13 @@ class ThrottledLoginBackend(AxesStandaloneBackend):
     def authenticate(self, request: HttpRequest | None, *args, **kwargs):
         if request is None:
             return None
+        address = address_throttle.verdict(client_ip(request))
+        if address.wait_seconds:
+            # Marked as axes' own refusal: the attempt is not recorded as a failure, and the
+            # middleware answers with the lockout page, which reads the verdict.
+            request.axes_locked_out = True
+            request.address_verdict = address
+            raise AxesBackendPermissionDenied(_("Too many log-in attempts from this address."))
         return super().authenticate(request, *args, **kwargs)
 
 
@@ -42,4 +53,11 @@ def client_ip(request: HttpRequest) -> str:
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
     """The Thai lockout page (HTTP 429), the same whether the address has an account or not."""
     minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
-    return render(request, "accounts/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+    address = getattr(request, "address_verdict", None)
+    context = {"cooloff_minutes": minutes, "address": address}
+    if address is not None and address.blocked:
+        context["address_minutes"] = max(1, -(-address.wait_seconds // 60))
+    response = render(request, "accounts/locked_out.html", context, status=429)
+    if address is not None:
+        response["Retry-After"] = str(address.wait_seconds)
+    return response
