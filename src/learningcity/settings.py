@@ -215,12 +215,6 @@ AXES_SENSITIVE_PARAMETERS = ["password", "token"]
 LOGIN_ADDRESS_SLOW_AFTER = env_int("LEARNINGCITY_LOGIN_ADDRESS_SLOW_AFTER", 10)
 LOGIN_ADDRESS_LIMIT = env_int("LEARNINGCITY_LOGIN_ADDRESS_LIMIT", 20)
 LOGIN_ADDRESS_MAX_WAIT_SECONDS = 60
-# Per client address too (accounts/address_throttle.py): after 10 failures from one address
-# within the cool-off, whatever the accounts, each try waits 1, 2, 4 … 60 s after the last
-# failure; at 20 the address is refused until the cool-off has passed.
-LOGIN_ADDRESS_SLOW_AFTER = env_int("LEARNINGCITY_LOGIN_ADDRESS_SLOW_AFTER", 10)
-LOGIN_ADDRESS_LIMIT = env_int("LEARNINGCITY_LOGIN_ADDRESS_LIMIT", 20)
-LOGIN_ADDRESS_MAX_WAIT_SECONDS = 60
 # Behind a reverse proxy the client address is the last X-Forwarded-For hop the proxy added.
 BEHIND_PROXY = env_bool("LEARNINGCITY_BEHIND_PROXY")
 
@@ -266,6 +260,12 @@ MEDIA_URL = "/media/"
 # Behind nginx, private files are sent by nginx itself: views answer with X-Accel-Redirect to
 # an `internal` location /protected/ that points at MEDIA_ROOT (see README).
 LEARNINGCITY_X_ACCEL = env_bool("LEARNINGCITY_X_ACCEL")
+if not LEARNINGCITY_X_ACCEL:
+    # No nginx in front: the application compresses its HTML itself (BREACH: see compression.py).
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+        "learningcity.compression.TextGZipMiddleware",
+    )
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
