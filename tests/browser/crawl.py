@@ -31,52 +31,23 @@ SKIP_PATH = re.compile(
 SKIP_ROUTE_NAME = re.compile(r"download|pdf|zip|export_file|thumbnail|photo|file$|csv|xlsx|ics")
 
 # Proper names, acronyms and units that a Thai page may show in Latin letters.
-ALLOWED_LATIN = {
-    "Local",
-    "Learning",
-    "City",
-    "Award",
-    "Thailand",
-    "Platform",
-    "UNESCO",
-    "GNLC",
-    "SDG",
-    "SDGs",
-    "PDF",
-    "ZIP",
-    "CSV",
-    "XLSX",
-    "QR",
-    "TOTP",
-    "OTP",
-    "Google",
-    "Authenticator",
-    "Microsoft",
-    "English",
-    "Sarabun",
-    "DLA",
-    "PDPA",
-    "EEF",
-    "URL",
-    "Zoom",
-    "Line",
-    "LINE",
-    "Facebook",
-    "YouTube",
-    "MB",
-    "KB",
-    "GB",
-    "HEIC",
-    "JPEG",
-    "JPG",
-    "PNG",
-    "WebP",
-    "Phayao",
-}
+_PROPER_NAMES = """
+LC Local Learning City Award Thailand Platform UNESCO GNLC SDG SDGs PDF ZIP CSV XLSX QR TOTP OTP
+Google Authenticator Microsoft FreeOTP English Sarabun DLA PDPA EEF URL Zoom Line LINE Facebook
+YouTube MB KB GB HEIC JPEG JPG PNG WebP Phayao Excel PowerPoint PPTX
+"""
+# Names and terms the official guidelines (the edition's data) write in Latin letters.
+_GUIDELINE_TERMS = "Magazine Forum Online Portal Global Network Cities Lifelong Park TK Case Study"
+_GUIDELINE_TERMS += " Pixel Resolution"
+ALLOWED_LATIN = frozenset(_PROPER_NAMES.split()) | frozenset(_GUIDELINE_TERMS.split())
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-# Tokens that are data, not words: e-mail addresses, web addresses, codes with digits.
-DATA_TOKEN = re.compile(r"\S*(@|://|www\.)\S*|\S*\d\S*|\S+\.(in\.th|go\.th|ac\.th|com|org)\S*")
-CE_YEAR = re.compile(r"(?<![\d,./:-])(19\d\d|20\d\d|2100)(?![\d,])")
+# Tokens that are data, not words: e-mail and web addresses, codes with digits, placeholders
+# of notice templates ({area}), the four-letter groups of a second-factor key.
+DATA_TOKEN = re.compile(
+    r"\S*(@|://|www\.)\S*|\S*\d\S*|\S+\.(in\.th|go\.th|ac\.th|com|org)\S*|\S*[{}]\S*|[A-Z2-7]{4}"
+)
+# A four-digit number 1900–2100 not inside a longer number nor a size in pixels (1920 × 1080).
+CE_YEAR = re.compile(r"(?<![\d,./:-])(19\d\d|20\d\d|2100)(?![\d,]|\s*[x×]\s*\d)")
 
 PAGE_FACTS = """() => {
   const text = document.body ? document.body.innerText : "";
