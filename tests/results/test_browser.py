@@ -19,8 +19,9 @@ def _log_in(page, base, user, next_url):
     page.goto(f"{base}/accounts/login/?next={next_url}")
     page.fill("#id_username", user.email)
     page.fill("#id_password", PASSWORD)
+    # Enter in the password field: the page also holds the (hidden) log-in-again dialog's form.
     with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
+        page.press("#id_password", "Enter")
     page.fill("#id_code", current_code(device))
     with page.expect_navigation():
         page.press("#id_code", "Enter")
