@@ -125,7 +125,7 @@ def log_in_with_password(page, base_url: str, email: str, next_url: str) -> None
     page.fill("#id_username", email)
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
-        page.locator("form button[type=submit]").last.click()
+        page.locator("form:has(#id_password) button[type=submit]").click()
     assert page.url == base_url + next_url, page.url
 
 
