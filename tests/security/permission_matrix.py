@@ -89,6 +89,15 @@ ROWS: dict[str, Row] = {
     "accounts:logout": row(
         GET= "405      405      405      405      405      405      405      405",
         POST="redirect redirect redirect redirect redirect redirect redirect redirect"),
+    "accounts:session": row(
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="405      405      405      405      405      405      405      405"),
+    "accounts:session_login": row(
+        GET= "405      405      405      405      405      405      405      405",
+        POST="400      400      400      400      400      400      400      400"),
+    "accounts:session_back": row(
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="ok       ok       ok       ok       ok       ok       ok       ok"),
     "accounts:password_reset": row(
         GET= "ok       ok       ok       ok       ok       ok       ok       ok",
         POST="ok       ok       ok       ok       ok       ok       ok       ok"),
