@@ -168,3 +168,27 @@ def test_the_criteria_page_refuses_a_total_of_101_in_thai(client, draft):
     assert response.status_code == 400
     assert "101" in response.content.decode()
     assert draft.criteria.get(number=1).max_points == 15
+
+
+def test_retention_is_set_from_the_workspace_with_a_thai_date(client, draft):
+    import datetime as dt
+
+    from learningcity.audit.models import AuditEntry
+    from learningcity.privacy.models import EditionRetention
+
+    log_in(client, secretariat_user())
+    next_year_be = dt.date.today().year + 1 + 543
+    response = client.post(
+        reverse("secretariat:edition_section", args=[2, "retention"]),
+        {
+            "keep_until_day": "30",
+            "keep_until_month": "9",
+            "keep_until_year": str(next_year_be),
+            "remove_unpublished_material": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("secretariat:edition", args=[2]) + "#retention"
+    retention = EditionRetention.objects.get(edition=draft)
+    assert retention.keep_until == dt.date(next_year_be - 543, 9, 30)
+    assert AuditEntry.objects.filter(action="retention.set", object_id=str(retention.pk)).exists()

@@ -61,8 +61,9 @@ def post_data(formset, change=None) -> dict:
         for name, field in form.fields.items():
             value = form[name].value()
             if hasattr(field.widget, "decompress"):
-                for part, sub in enumerate(field.widget.decompress(value)):
-                    data[f"{form.add_prefix(name)}_{part}"] = "" if sub is None else str(sub)
+                parts = zip(field.widget.widgets_names, field.widget.decompress(value), strict=True)
+                for suffix, sub in parts:
+                    data[f"{form.add_prefix(name)}{suffix}"] = "" if sub is None else str(sub)
             elif value in (None, False):
                 continue
             else:
@@ -182,9 +183,37 @@ def test_phase_ending_before_it_starts_is_refused(edition, actor):
     index = [f.instance.kind for f in forms.collection_formset("phases", edition).forms].index(
         PhaseKind.REGISTRATION
     )
-    formset = bound("phases", edition, {(index, "ends_at_0"): "1", (index, "ends_at_1"): "5"})
+    formset = bound("phases", edition, {(index, "ends_at_day"): "1", (index, "ends_at_month"): "5"})
     assert save_collection(edition, "phases", formset, actor=actor) is False
-    assert formset.forms[index].errors["ends_at"]
+    assert [form.errors for form in formset.forms if form.errors] == [
+        {"ends_at": ["วันสิ้นสุดของขั้นตอนต้องอยู่หลังวันเริ่ม"]}
+    ]
+
+
+def test_phase_dates_typed_in_buddhist_era_are_saved_and_audited(edition, actor):
+    index = [f.instance.kind for f in forms.collection_formset("phases", edition).forms].index(
+        PhaseKind.CEREMONY
+    )
+    formset = bound(
+        "phases",
+        edition,
+        {
+            (index, "starts_at_day"): "2",
+            (index, "starts_at_time"): "09.00",
+            (index, "ends_at_day"): "2",
+            (index, "ends_at_time"): "16:30",
+        },
+    )
+    assert save_collection(edition, "phases", formset, actor=actor), formset.errors
+    ceremony = edition.phases.get(kind=PhaseKind.CEREMONY)
+    assert (ceremony.starts_at, ceremony.ends_at) == (
+        dt.datetime(2026, 9, 2, 9, 0, tzinfo=BANGKOK),
+        dt.datetime(2026, 9, 2, 16, 30, tzinfo=BANGKOK),
+    )
+    entry = AuditEntry.objects.get(action="edition.phases.changed")
+    assert [p["ends_at"] for p in entry.after["phases"] if p["kind"] == "ceremony"] == [
+        "2026-09-02T09:30:00Z"
+    ]
 
 
 def test_details_guard_refuses_a_new_minimum_population_once_submitted(edition, actor):

@@ -22,7 +22,7 @@ from learningcity.editions.models import (
 )
 from learningcity.judging.ranking import DEFAULT_TIE_BREAK
 from learningcity.judging.views.manage import TIE_BREAK_RULES
-from learningcity.thai.fields import ThaiDateField, ThaiDateTimeField, be_year_bounds
+from learningcity.thai.fields import ThaiDateTimeField, be_year_bounds
 
 from .admin_guard import GuardedEditionForm, guarded
 
@@ -367,7 +367,3 @@ def signatory_settings(formset, issuer) -> dict:
         "signatories": people,
         "certificate_issuer_th": issuer.cleaned_data["certificate_issuer_th"].strip(),
     }
-
-
-class RetentionForm(forms.Form):
-    keep_until = ThaiDateField(label=_("Keep unpublished personal data until"))

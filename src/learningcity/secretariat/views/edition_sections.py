@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from learningcity.privacy.forms import RetentionForm
 from learningcity.privacy.models import EditionRetention
 from learningcity.privacy.services import set_retention
 
@@ -86,13 +87,25 @@ def _signatories(request, edition):
 
 
 def _retention(request, edition):
+    # Privacy's own form and service: one place decides what retention means.
     retention = EditionRetention.objects.filter(edition=edition).first()
-    form = forms.RetentionForm(
-        request.POST or None, initial={"keep_until": retention and retention.keep_until}
+    form = RetentionForm(
+        request.POST or None,
+        initial={
+            "keep_until": retention and retention.keep_until,
+            "remove_unpublished_material": (
+                retention.remove_unpublished_material if retention else True
+            ),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
-            set_retention(edition, form.cleaned_data["keep_until"], user=request.user)
+            set_retention(
+                edition,
+                form.cleaned_data["keep_until"],
+                user=request.user,
+                remove_unpublished_material=form.cleaned_data["remove_unpublished_material"],
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
