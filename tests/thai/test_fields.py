@@ -168,6 +168,18 @@ def test_date_time_field_default_time_fills_an_empty_time():
     assert form.cleaned_data["at"] == dt.datetime(2026, 7, 31, 23, 59, 59, tzinfo=BANGKOK)
 
 
+def test_date_time_field_default_time_box_not_required_in_the_browser():
+    class Form(forms.Form):
+        ends = ThaiDateTimeField(default_time=dt.time(23, 59, 59))
+        starts = ThaiDateTimeField()
+
+    form = Form()
+    ends, starts = str(form["ends"]), str(form["starts"])
+    assert re.search(r'name="ends_time"[^>]* required', ends) is None
+    assert re.search(r'name="ends_year"[^>]* required', ends) is not None
+    assert re.search(r'name="starts_time"[^>]* required', starts) is not None
+
+
 def test_date_time_field_shown_default_time_keeps_its_seconds():
     form = _at("31", "7", "2569", "23:59", default_time=dt.time(23, 59, 59))
     assert form.is_valid(), form.errors

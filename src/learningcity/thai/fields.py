@@ -110,6 +110,7 @@ class ThaiDateWidget(forms.MultiWidget):
     template_name = "thai/widgets/date.html"
     with_time = False
     use_fieldset = False
+    time_optional = False
 
     def __init__(self, attrs=None):
         month_choices = [
@@ -160,6 +161,9 @@ class ThaiDateWidget(forms.MultiWidget):
         for key, sub in zip(parts, context["widget"]["subwidgets"], strict=True):
             sub["part"] = key
             sub["caption"] = captions[key]
+            if key == "time" and self.time_optional:
+                # An empty time takes the field's default: the browser must not demand one.
+                sub["attrs"].pop("required", None)
         return context
 
 
@@ -313,6 +317,7 @@ class ThaiDateTimeField(ThaiDateField):
     def __init__(self, *, default_time: dt.time | None = None, **kwargs):
         self.default_time = default_time
         super().__init__(**kwargs)
+        self.widget.time_optional = default_time is not None
 
     def _from_datetime(self, value: dt.datetime):
         if timezone.is_naive(value):
