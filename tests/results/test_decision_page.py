@@ -144,3 +144,11 @@ def test_record_view_chair_override_without_reason_refused(client, edition, yout
     assert response.status_code == 400
     assert "โปรดระบุเหตุผลที่บันทึกมติทั้งที่ผลการประเมินยังไม่ครบ" in response.content.decode()
     assert services.decision_for(edition, youth).status == DecisionStatus.DRAFT
+
+
+def test_edition_page_counts_reviews_per_category(client, edition, partly, secretariat):
+    log_in(client, secretariat)
+    page = client.get(f"/results/manage/{edition.number}/").content.decode()
+    youth = re.search(r"<tr>\s*<td>เมืองสำหรับเด็กและเยาวชน</td>.*?</tr>", page, re.S).group(0)
+    assert "1 จาก 3" in youth
+    assert "ขาด 2 รายการ" in youth

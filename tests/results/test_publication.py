@@ -118,3 +118,14 @@ def test_publish_draft_refused(edition, youth, secretariat):
     decision = services.decision_for(edition, youth)
     with pytest.raises(ValidationError):
         services.publish_decision(decision, timezone.now(), secretariat)
+
+
+@pytest.mark.parametrize("name", ["notify_applicants_task", "issue_certificates_task"])
+def test_queued_task_paths_still_resolve(name):
+    # Tasks queued before the tasks moved beside their services name results.tasks.
+    from django.tasks import Task
+    from django.utils.module_loading import import_string
+
+    task = import_string(f"learningcity.results.tasks.{name}")
+    assert isinstance(task, Task)
+    assert task is import_string(task.module_path)
