@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "learningcity.accounts.middleware.PrivatePagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # An id beyond the database's integers in a form or URL: a Thai 400, not a server error.
+    "learningcity.bad_input.BadInputMiddleware",
     # Last, as django-axes asks: it turns a locked-out login attempt into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -24,6 +24,7 @@ class PendingUpload:
     caption: str
     display_name: str
     criteria: list[int]
+    replaces: int | None = None  # the file the uploader saw in the slot (0: none)
 
     @property
     def content(self) -> bytes:
@@ -48,6 +49,7 @@ def keep(
     caption: str,
     display_name: str,
     criteria: list[int],
+    replaces: int | None = None,
 ) -> str:
     """Keep ``content`` for a later choice; returns the token that finds it again."""
     token = secrets.token_urlsafe(24)
@@ -59,6 +61,7 @@ def keep(
         "caption": caption,
         "display_name": display_name,
         "criteria": criteria,
+        "replaces": replaces,
     }
     storage.write_atomically(_data_name(token), content)
     storage.write_atomically(_note_name(token), json.dumps(note).encode())

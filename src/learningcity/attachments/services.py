@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -223,11 +223,15 @@ def store_attachment(
     convert: str | None = None,
     criteria=None,
     at: dt.datetime | None = None,
+    replaces: int | None = None,
 ) -> Attachment:
     """Check ``upload`` and store it durably in ``slot`` of the document, replacing what was there.
 
-    Raises ``ValidationError`` (Thai message) when refused and ``NeedsConversion`` when a photo
-    must first be fitted or cropped to the edition's size.
+    ``replaces`` is the id of the file the uploader saw in the slot (0: it was empty); when the
+    slot holds another by now, the upload is refused as a conflict (code ``conflict``): of two
+    uploads from the same view of a slot the first wins and the second is told, never silently
+    dropped. Raises ``ValidationError`` (Thai message) when refused and ``NeedsConversion``
+    when a photo must first be fitted or cropped to the edition's size.
     """
     check_editable(application, user, at)
     document = document_for(application, kind)
@@ -251,6 +255,8 @@ def store_attachment(
                 .filter(application=application, kind=kind, slot=slot)
                 .first()
             )
+            if replaces is not None and (previous.pk if previous else 0) != replaces:
+                raise _conflict(previous)
             before = None
             if previous is not None:
                 before, old_name = _summary(previous), previous.stored_name
@@ -284,12 +290,40 @@ def store_attachment(
             # Renamed last, inside the transaction: a failed database write leaves only the
             # temporary file (removed below), and a row never points at a missing file.
             storage.commit_temporary(temp, stored_name)
+    except IntegrityError:
+        # Another upload filled the empty slot between our look and our insert (PostgreSQL;
+        # SQLite's IMMEDIATE transactions already serialise them): the first one wins.
+        temp.unlink(missing_ok=True)
+        if replaces is None:
+            raise
+        raise _conflict(None) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     if old_name and old_name != stored_name:
         _forget_file_if_unreferenced(old_name)
     return attachment
+
+
+def _conflict(current: Attachment | None) -> ValidationError:
+    if current is None:
+        return ValidationError(
+            _(
+                "Another file was uploaded to this slot at the same moment, so yours was not "
+                "stored. Reload the page to see it, and upload yours again if it should "
+                "replace it."
+            ),
+            code="conflict",
+        )
+    return ValidationError(
+        _(
+            "While you were uploading, “%(name)s” was stored in this slot by %(by)s, so your "
+            "file was not stored. Look at the file now in the slot, and upload yours again "
+            "if it should replace it."
+        )
+        % {"name": current.display_name, "by": current.uploaded_by.full_name},
+        code="conflict",
+    )
 
 
 def _edition_criteria(application, criteria):

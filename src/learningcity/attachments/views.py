@@ -168,7 +168,7 @@ def upload(request: HttpRequest, app_pk: int) -> HttpResponse:
     application = _application_for(request.user, app_pk)
     form = SlotForm(request.POST, request.FILES, edition=application.registration.edition)
     if not form.is_valid():
-        return _refused(request, application, form, _("The form was incomplete; please try again."))
+        return _refused(request, application, form, _form_problem(form))
     data = form.cleaned_data
     kind, slot = data["kind"], data["slot"]
     existing = application.attachments.filter(kind=kind, slot=slot).first()
@@ -188,6 +188,7 @@ def upload(request: HttpRequest, app_pk: int) -> HttpResponse:
             caption=data["caption"],
             criteria=data["criteria"],
             user=request.user,
+            replaces=data["replaces"],
         )
     except services.NeedsConversion as offer:
         token = pending.keep(
@@ -199,20 +200,29 @@ def upload(request: HttpRequest, app_pk: int) -> HttpResponse:
             caption=data["caption"],
             display_name=data["file"].name,
             criteria=[criterion.pk for criterion in data["criteria"]],
+            replaces=data["replaces"],
         )
         return _done(request, reverse("attachments:convert", args=[application.pk, token]))
     except ValidationError as error:
         return _refused(request, application, form, " ".join(error.messages))
-    messages.success(
-        request,
-        _("“%(name)s” is saved (%(document)s, file %(slot)s).")
-        % {
-            "name": attachment.display_name,
-            "document": attachment.get_kind_display(),
-            "slot": attachment.slot,
-        },
-    )
+    saved = _("“%(name)s” is saved (%(document)s, file %(slot)s).") % {
+        "name": attachment.display_name,
+        "document": attachment.get_kind_display(),
+        "slot": attachment.slot,
+    }
+    if existing is not None:
+        saved += " " + _("It replaces “%(name)s”.") % {"name": existing.display_name}
+    messages.success(request, saved)
     return _done(request, _list_url(application, kind, slot))
+
+
+def _form_problem(form: SlotForm) -> str:
+    """What is wrong with the slot form, in the user's words where Django has them."""
+    if "file" in form.errors:
+        return " ".join(form.errors["file"])
+    if "criteria" in form.errors:
+        return _("A chosen criterion is not one of this edition's. Please reload the page.")
+    return _("The form was incomplete; please try again.")
 
 
 @login_required
@@ -241,6 +251,7 @@ def convert(request: HttpRequest, app_pk: int, token: str) -> HttpResponse:
                 criteria=waiting.criteria,
                 user=request.user,
                 convert=mode,
+                replaces=waiting.replaces,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
