@@ -340,3 +340,14 @@ def test_date_field_english_labels_in_english():
         html = str(DateForm()["day"])
     assert ">year (B.E.)<" in html
     assert '<option value="2">February</option>' in html
+
+
+def test_date_fields_read_one_iso_string_from_code():
+    assert ThaiDateField().clean("2026-05-05") == dt.date(2026, 5, 5)
+    assert ThaiDateTimeField().clean("2026-05-05T09:30") == dt.datetime(
+        2026, 5, 5, 9, 30, tzinfo=BANGKOK
+    )
+    assert ThaiDateField(required=False).clean("") is None
+    with pytest.raises(forms.ValidationError) as refused:
+        ThaiDateField().clean("5 พ.ค.")
+    assert refused.value.code == "incomplete"

@@ -229,6 +229,15 @@ class ThaiDateField(forms.Field):
         return dt.date(year_ce, month_n, day_n)
 
     def to_python(self, value):
+        if isinstance(value, str):
+            # One string, not the boxes: an ISO value from code (an initial, a link), or empty.
+            if not value.strip():
+                return None
+            try:
+                value = dt.datetime.fromisoformat(value.strip())
+            except ValueError:
+                message = self.error_messages["incomplete"]
+                raise ValidationError(message, code="incomplete") from None
         if isinstance(value, dt.datetime):
             return self._from_datetime(value)
         if isinstance(value, dt.date):
