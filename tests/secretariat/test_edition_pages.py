@@ -192,3 +192,24 @@ def test_retention_is_set_from_the_workspace_with_a_thai_date(client, draft):
     retention = EditionRetention.objects.get(edition=draft)
     assert retention.keep_until == dt.date(next_year_be - 543, 9, 30)
     assert AuditEntry.objects.filter(action="retention.set", object_id=str(retention.pk)).exists()
+
+
+def test_the_edition_switcher_leads_to_the_other_editions_workspace(client, draft):
+    log_in(client, secretariat_user())
+    response = client.get(reverse("secretariat:edition", args=[2]), {"edition": "1"})
+    assert response["Location"] == reverse("secretariat:edition", args=[1])
+    response = client.get(
+        reverse("secretariat:edition_section", args=[2, "phases"]), {"edition": "1"}
+    )
+    assert response["Location"] == reverse("secretariat:edition_section", args=[1, "phases"])
+
+
+def test_an_open_edition_with_registrations_offers_no_way_back_to_draft(client, published):
+    from .helpers import registration_in
+
+    log_in(client, secretariat_user())
+    assert client.get(reverse("secretariat:edition", args=[1])).context["moves"] == [
+        EditionStatus.DRAFT
+    ]
+    registration_in(published)
+    assert client.get(reverse("secretariat:edition", args=[1])).context["moves"] == []

@@ -175,6 +175,14 @@ def opening_problems(edition: Edition) -> list[str]:
     return problems
 
 
+def allowed_moves(edition: Edition) -> list[EditionStatus]:
+    """The statuses ``edition`` may move to now: back to draft only while nobody registered."""
+    moves = sorted(EDITION_TRANSITIONS[edition.status])
+    if Registration.objects.filter(edition=edition).exists():
+        moves = [move for move in moves if move != EditionStatus.DRAFT]
+    return moves
+
+
 def set_edition_status(edition: Edition, target: EditionStatus, *, actor) -> Edition:
     """Open a draft edition to the public, or take an open one back to draft while nobody has
     registered; only the moves of ``EDITION_TRANSITIONS``, audited."""

@@ -17,7 +17,7 @@ from ..access import secretariat_only
 from ..services.edition_setup import save_collection, save_details, save_settings
 from ..services.editions import has_submissions
 from .common import workspace_context
-from .editions import edition_or_404
+from .editions import edition_or_404, other_edition
 
 TITLES = {
     "details": gettext_lazy("Titles and the call"),
@@ -117,6 +117,8 @@ def _retention(request, edition):
 def edition_section(request: HttpRequest, number: int, section: str) -> HttpResponse:
     if section not in SECTIONS:
         raise Http404
+    if (other := other_edition(request, number)) is not None:
+        return redirect("secretariat:edition_section", number=other, section=section)
     edition = edition_or_404(number)
     if section == "details":
         bound, context = _details(request, edition)

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learningcity.editions.enums import EDITION_TRANSITIONS, EditionStatus
+from learningcity.editions.enums import EditionStatus
 from learningcity.editions.models import AwardCategory, Edition
 from learningcity.editions.services import rubric_total
 from learningcity.editions.views import call_context, with_call_relations
@@ -19,6 +19,7 @@ from learningcity.privacy.models import EditionRetention
 from ..access import secretariat_only
 from ..forms import NextEditionForm
 from ..services.editions import (
+    allowed_moves,
     create_next_edition,
     has_submissions,
     next_edition_defaults,
@@ -26,6 +27,14 @@ from ..services.editions import (
     set_edition_status,
 )
 from .common import chosen_edition, workspace_context
+
+
+def other_edition(request: HttpRequest, number: int) -> int | None:
+    """The edition the workspace's edition switcher asks for, when it is not this one."""
+    asked = request.GET.get("edition", "")
+    if asked.isdigit() and int(asked) != number and Edition.objects.filter(number=asked).exists():
+        return int(asked)
+    return None
 
 
 def edition_or_404(number: int) -> Edition:
@@ -73,12 +82,14 @@ def next_edition(request: HttpRequest) -> HttpResponse:
 @secretariat_only
 def edition_workspace(request: HttpRequest, number: int) -> HttpResponse:
     """Everything the edition holds on one page, each part with a link to change it."""
+    if (other := other_edition(request, number)) is not None:
+        return redirect("secretariat:edition", number=other)
     edition = edition_or_404(number)
     context = workspace_context(request, edition, "editions")
     settings = edition.settings or {}
     context.update(
         status=edition.status,
-        moves=sorted(EDITION_TRANSITIONS[edition.status]),
+        moves=allowed_moves(edition),
         problems=opening_problems(edition) if edition.status == EditionStatus.DRAFT else [],
         frozen=has_submissions(edition),
         phases=edition.phases.order_by("starts_at", "ends_at"),
