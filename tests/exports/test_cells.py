@@ -32,3 +32,10 @@ def test_cell_keeps_numbers_and_localises_times():
     assert cell(True) == "✓"
     assert cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert cell(bangkok(2026, 7, 31, 23, 59)) == dt.datetime(2026, 7, 31, 23, 59)
+
+
+def test_plain_keeps_formula_text_as_typed_for_xlsx():
+    from learningcity.exports.cells import plain
+
+    assert plain("=1+1") == "=1+1"
+    assert plain(None) == ""

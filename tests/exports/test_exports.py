@@ -39,7 +39,16 @@ def test_registrations_xlsx_has_a_row_per_registration_and_neutralised_cells(
     rows = _xlsx_rows(job)
     header = rows[0]
     coordinator = header.index("ผู้ประสานงาน")
-    assert sorted(row[coordinator] for row in rows[1:]) == ["'=cmd|' /C calc'!A0", "สมหญิง"]
+    # As typed, without a visible apostrophe: a text cell marked "typed as text".
+    assert sorted(row[coordinator] for row in rows[1:]) == ["=cmd|' /C calc'!A0", "สมหญิง"]
+    sheet = load_workbook(storage.path_of(job.stored_name)).active
+    formula_like = next(c for c in sheet.iter_rows(min_row=2) if c[coordinator].value[0] == "=")
+    assert (formula_like[coordinator].data_type, formula_like[coordinator].quotePrefix) == (
+        "s",
+        True,
+    )
+    plain = next(c for c in sheet.iter_rows(min_row=2) if c[coordinator].value == "สมหญิง")
+    assert (plain[coordinator].data_type, plain[coordinator].quotePrefix) == ("s", False)
     assert rows[1][header.index("ประชากร")] == 6200
     assert AuditEntry.objects.filter(action="export.requested").count() == 1
 
@@ -72,7 +81,7 @@ def test_applications_export_has_columns_per_criterion_with_mean_points(
     assert len(header) == 12 + 6 * 3
     row = rows[1]
     assert row[0] == application.reference
-    assert row[header.index("1. เกณฑ์ที่ 1 — คำตอบ")] == "'+ผลลัพธ์"
+    assert row[header.index("1. เกณฑ์ที่ 1 — คำตอบ")] == "+ผลลัพธ์"
     assert row[header.index("1. ส่งหลักฐานแล้ว")] == "✓"
     assert row[header.index("1. คะแนนเฉลี่ย (เต็ม 15)")] == 11
 

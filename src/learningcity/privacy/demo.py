@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from learningcity.applications.models import Application
 from learningcity.privacy import services
-from learningcity.privacy.enums import ConsentPurpose
+from learningcity.privacy.enums import APPLICATION_PURPOSES
 from learningcity.privacy.models import EditionRetention
 
 
@@ -24,7 +24,7 @@ def build(context) -> None:
     given = 0
     for application in applications:
         user = application.registration.created_by or context.secretariat
-        for purpose in ConsentPurpose.values:
+        for purpose in APPLICATION_PURPOSES:
             if not services.has_consent(application, purpose):
                 services.give_consent(application, purpose, user=user)
                 given += 1

@@ -109,9 +109,14 @@ def copies_about(user) -> dict:
 
     plan = person_plan(user)
     quoted = [s.pk for s in plan.scrubs if s.model == "audit.auditentry"]
-    about = AuditEntry.objects.filter(
-        Q(pk__in=quoted) | Q(object_type=user._meta.label_lower, object_id=str(user.pk))
-    ).exclude(actor=user)
+    # Entries about the exports that name the person hold none of their values: not listed.
+    about = (
+        AuditEntry.objects.filter(
+            Q(pk__in=quoted) | Q(object_type=user._meta.label_lower, object_id=str(user.pk))
+        )
+        .exclude(actor=user)
+        .exclude(object_type="exports.exportjob")
+    )
     jobs = [pk for label, pk in plan.deletions if label == "exports.exportjob"]
     return {
         "audit_entries_about_you": [
