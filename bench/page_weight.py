@@ -10,6 +10,8 @@ Slow 3G is WebPageTest's profile: 400 ms round trip, 400 kbit/s down and up. "In
 DOMContentLoaded's end (deferred scripts have run, htmx is live). First load = empty cache;
 next pages = same browser, assets cached.
 Targets (issue 7): application form ≤ 100 KB on first load, ≤ 25 KB per next page, ≤ 3 s on slow 3G.
+The network directory (issue 15) loads Leaflet from our own static files; map tiles come from
+OpenStreetMap and are left out (the list is the page without them).
 """
 
 import argparse
@@ -171,6 +173,8 @@ def measure(base: str, email: str, password: str) -> None:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         context = browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844})
         page = context.new_page()
+        # Map tiles come from OpenStreetMap's servers, not ours: left out of the figures.
+        page.route("https://tile.openstreetmap.org/**", lambda route: route.abort())
         meter = Meter(page)
         log_in(page, base, email, password)
         app = application_url(page, base)
@@ -179,6 +183,8 @@ def measure(base: str, email: str, password: str) -> None:
             ("application form", app),
             ("applicant dashboard", f"{base}/apply/"),
             ("registry search", f"{base}/registry/?q=คลองท่อม"),
+            ("network directory and map", f"{base}/network/"),
+            ("self-assessment, first part", f"{base}/self-assessment/"),
         ]
         print(f"server: {base}   profile: no throttling (bytes), then slow 3G (times)")
         print("-- first load (empty cache), no throttling")
@@ -196,6 +202,9 @@ def measure(base: str, email: str, password: str) -> None:
         report("application form, cached", visit(page, meter, app))
         meter.clear_cache()
         report("call page, first load", visit(page, meter, f"{base}/"))
+        meter.clear_cache()
+        report("network directory, first load", visit(page, meter, f"{base}/network/"))
+        report("network directory, cached", visit(page, meter, f"{base}/network/"))
         meter.throttle(False)
         browser.close()
 

@@ -1,6 +1,7 @@
 // The network map: Leaflet (from the XStatic-Leaflet package) draws the markers given in a
 // JSON block beside the list. Without JavaScript, Leaflet or the tile server, the list below
-// the map is the whole page; the map stays hidden.
+// the map is the whole page; the map stays hidden. Leaflet loads "async": on a slow line the
+// page is usable before the map library has arrived.
 (function () {
   "use strict";
 
@@ -43,7 +44,15 @@
     }
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  function startAll() {
     document.querySelectorAll("[data-network-map]").forEach(start);
-  });
+  }
+
+  // This file is deferred (it runs once the page is parsed); Leaflet may still be on its way.
+  if (window.L) {
+    startAll();
+  } else {
+    var library = document.getElementById("leaflet-js");
+    if (library) { library.addEventListener("load", startAll); }
+  }
 })();
