@@ -1,8 +1,11 @@
 """The submitted application's PDF: built once per submission, at submission, in the
 background; every download after that is the stored file; rebuilt only if it is missing."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from learningcity.accounts.enums import Role
 from learningcity.applications import services
@@ -94,3 +97,24 @@ def test_pdf_stored_resubmission_builds_a_new_pdf(complete, django_capture_on_co
     assert len(names) == 2
     assert names[0] != names[1]
     assert all(storage.path_of(name).is_file() for name in names)
+
+
+def test_pdf_stored_deferred_to_the_window_close_when_submitted_before(
+    settings, db, django_capture_on_commit_callbacks
+):
+    from django.tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    application, coordinator = complete_application()
+    application.deadline_override = timezone.now() + dt.timedelta(days=2)
+    application.save(update_fields=["deadline_override"])
+    _opens_at, closes_at = services.submission_window(application)
+    assert closes_at == application.deadline_override
+
+    _submit(application, coordinator, django_capture_on_commit_callbacks)
+
+    (result,) = default_task_backend.results
+    assert result.task.name == "build_application_pdf"
+    assert result.args == [application.pk]
+    assert result.task.run_after == closes_at
+    assert not ApplicationPdf.objects.exists()

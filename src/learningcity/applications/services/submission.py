@@ -362,7 +362,7 @@ def set_application_status(
         )
         if to == ApplicationStatus.SUBMITTED:
             transaction.on_commit(lambda: notify_submitted(current))
-            transaction.on_commit(lambda: _build_pdf_later(current.pk))
+            transaction.on_commit(lambda: _build_pdf_later(current))
     application.status = current.status
     application.reference = current.reference
     application.submitted_at = current.submitted_at
@@ -391,11 +391,20 @@ def submit_application(
         return set_application_status(application, ApplicationStatus.SUBMITTED, actor=user, at=at)
 
 
-def _build_pdf_later(application_id: int) -> None:
-    """The submitted application's PDF, built once by the worker (see ``pdf.stored``)."""
+def _build_pdf_later(application: Application) -> None:
+    """The submitted application's PDF, built once by the worker (see ``pdf.stored``) when the
+    application's submission window has closed: nobody reads it before judging, and the last
+    hours before the deadline are when the servers' CPU is scarcest (a download before then
+    builds it at once)."""
+    from django.tasks import default_task_backend
+
     from ..pdf.stored import build_application_pdf  # the PDF module imports these services
 
-    build_application_pdf.enqueue(application_id)
+    task = build_application_pdf
+    _opens_at, closes_at = submission_window(application)
+    if default_task_backend.supports_defer and closes_at and closes_at > timezone.now():
+        task = task.using(run_after=closes_at)
+    task.enqueue(application.pk)
 
 
 def notify_submitted(application: Application) -> None:
