@@ -335,3 +335,18 @@ def test_an_open_edition_without_registrations_goes_back_to_draft(edition, actor
     new = set_edition_status(new, EditionStatus.DRAFT, actor=actor)
     assert new.status == EditionStatus.DRAFT
     assert AuditEntry.objects.filter(action="edition.withdrawn").count() == 1
+
+
+def test_details_and_call_texts_are_saved_all_or_nothing(edition, actor):
+    SubmittedApplicationFactory(registration=registration_in(edition))
+    initial = forms.EditionDetailsForm(instance=edition)
+    data = {name: initial[name].value() for name in initial.fields}
+    data["summary_th"] = "คำอธิบายใหม่"  # wording may change after submissions...
+    data["eligibility_th"] = "กฎใหม่"  # ...who may enter may not
+    form = forms.EditionDetailsForm(data, instance=edition)
+    with pytest.raises(ValidationError):
+        save_details(form, actor=actor)
+    assert [e.code for e in form.non_field_errors().as_data()] == ["frozen"]
+    edition.refresh_from_db()
+    assert edition.summary_th == ""
+    assert not AuditEntry.objects.filter(action__startswith="edition.").exists()

@@ -60,20 +60,24 @@ def snapshot(edition: Edition, collection: str) -> list[dict]:
 
 
 def save_details(form: ModelForm, *, actor) -> Edition:
-    """Save the edition's own fields from a guarded form; audited with what changed."""
+    """Save the edition's own fields from a guarded form, with the texts of the call it keeps
+    in its settings, all or nothing; audited with what changed."""
     if not form.is_valid():
         raise ValidationError(_("Correct the marked fields."), code="invalid")
-    before = {name: form.initial.get(name) for name in form.changed_data}
+    own = [name for name in form.changed_data if name in form._meta.fields]
+    before = {name: form.initial.get(name) for name in own}
     with transaction.atomic():
         edition = form.save()
-        if form.changed_data:
+        if hasattr(form, "call_texts"):
+            save_settings(edition, form.call_texts(), actor=actor)
+        if own:
             audit.record(
                 actor,
                 "edition.changed",
                 edition,
                 before=_plain(before),
-                after=_plain({name: getattr(edition, name) for name in form.changed_data}),
-                summary=", ".join(form.changed_data),
+                after=_plain({name: getattr(edition, name) for name in own}),
+                summary=", ".join(own),
             )
     return edition
 

@@ -47,7 +47,6 @@ def _details(request, edition):
     if request.method == "POST" and form.is_valid():
         try:
             save_details(form, actor=request.user)
-            save_settings(edition, form.call_texts(), actor=request.user)
         except ValidationError as error:
             _add_errors(form, error)
         else:
