@@ -335,8 +335,9 @@ COPIES: tuple[Copy, ...] = (
     Copy(
         "backups",
         "the folders written by `learningcity backup`",
-        "a backup holds everything at its date; backups are kept 35 days (deploy/), so an "
-        "erasure reaches them at the latest 35 days later; a restore re-runs retention",
+        "a backup holds everything at its date; the operator keeps backups at most 35 days "
+        "(the platform does not rotate them); a restored database still holds the confirmed "
+        "retention rows, so the daily task anonymises it again",
     ),
 )
 
