@@ -62,3 +62,21 @@ def test_served_address_stamped_to_detect_a_change(settings, tmp_path, db):
     site.forget_certificates_of_another_address()
 
     assert (tmp_path / site.STAMP).read_text() == "http://127.0.0.1:8765"
+
+
+def test_quiet_setup_keeps_e_mails_and_info_logs_out_of_the_console(settings):
+    import logging
+
+    from django.core.mail import EmailMessage
+
+    from learningcity.demo.quiet import IN_MEMORY, quiet_setup
+
+    settings.MAILERS = {"default": {"BACKEND": "learningcity.mail.ConsoleEmailBackend"}}
+    with quiet_setup() as kept:
+        assert django_settings.MAILERS == IN_MEMORY
+        assert logging.getLogger("learningcity").getEffectiveLevel() == logging.WARNING
+        EmailMessage("เรื่อง", "เนื้อความ", to=["a@example.org"]).send()
+
+    assert [message.subject for message in kept] == ["เรื่อง"]
+    assert django_settings.MAILERS["default"]["BACKEND"] == "learningcity.mail.ConsoleEmailBackend"
+    assert logging.getLogger("learningcity").level == logging.NOTSET

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from learningcity.demo import builder, site
+from learningcity.demo.quiet import quiet_setup
 from learningcity.demo.static_files import collect_if_changed
 from learningcity.editions.loading import load_edition_file
 
@@ -31,6 +32,24 @@ class Command(BaseCommand):
         say(_("3/5 Importing the local-government registry…"))
         call_command("import_registry", verbosity=0)
         say(_("4/5 Creating the practice edition, people and organisations…"))
+        with quiet_setup() as emails:
+            demo, people, organisations, registrations, context = self._build(edition, say)
+        site.forget_certificates_of_another_address()
+        say(_("5/5 Ready."))
+        if emails:
+            say(
+                _(
+                    "%(count)s e-mails of the demo's setup were not printed; from now on "
+                    "e-mails are printed here."
+                )
+                % {"count": len(emails)}
+            )
+        self._summary(say, demo, people, organisations, registrations, context)
+        if no_serve:
+            return
+        self._serve(say, site_url, addrport)
+
+    def _build(self, edition, say):
         demo = builder.ensure_demo_edition(edition)
         people = builder.ensure_people()
         organisations = builder.ensure_organisations()
@@ -47,8 +66,9 @@ class Command(BaseCommand):
         )
         for step in builder.app_demo_steps():
             step(context)
-        site.forget_certificates_of_another_address()
-        say(_("5/5 Ready."))
+        return demo, people, organisations, registrations, context
+
+    def _summary(self, say, demo, people, organisations, registrations, context):
         say("")
         say(_("Demo logins (password for all: %(password)s)") % {"password": builder.DEMO_PASSWORD})
         for person, user in people:
@@ -63,8 +83,8 @@ class Command(BaseCommand):
             say(f"  {registration.organisation.name}: {registration.get_status_display()}")
         for line in context.summary:
             say(line)
-        if no_serve:
-            return
+
+    def _serve(self, say, site_url, addrport):
         say(_("Serving on %(url)s/ — press Ctrl+C to stop.") % {"url": site_url})
         # The background worker (e-mails, reminders, exports) runs beside the server.
         worker = subprocess.Popen(
