@@ -38,8 +38,11 @@ YouTube MB KB GB HEIC JPEG JPG PNG WebP Phayao Excel PowerPoint PPTX
 """
 # Names and terms the official guidelines (the edition's data) write in Latin letters.
 _GUIDELINE_TERMS = "Magazine Forum Online Portal Global Network Cities Lifelong Park TK Case Study"
-_GUIDELINE_TERMS += " Pixel Resolution"
-ALLOWED_LATIN = frozenset(_PROPER_NAMES.split()) | frozenset(_GUIDELINE_TERMS.split())
+_GUIDELINE_TERMS += " Pixel Resolution of"
+# The open-data page documents its API and the map credits its sources, as licences require.
+_DATA_TERMS = "API Atom GeoJSON ETag BOM GET If-None-Match Leaflet OpenStreetMap contributors"
+_DATA_TERMS += " Creative Commons Attribution CC BY"
+ALLOWED_LATIN = frozenset(f"{_PROPER_NAMES} {_GUIDELINE_TERMS} {_DATA_TERMS}".split())
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Tokens that are data, not words: e-mail and web addresses, codes with digits, placeholders
 # of notice templates ({area}), the four-letter groups of a second-factor key.
@@ -116,8 +119,12 @@ def route_of(path: str) -> str | None:
     return f"{match.namespace}:{match.route}"
 
 
+PLACEHOLDER = re.compile(r"\{\{\s*[\w.]+\s*\}\}")
+
+
 def english_words(text: str) -> list[str]:
     words = []
+    text = PLACEHOLDER.sub(" ", text)  # a notice template's {{ area }}: a name, not a word
     for token in text.split():
         if DATA_TOKEN.fullmatch(token):
             continue
@@ -179,6 +186,7 @@ def crawl(page, base_url: str, role: str, starts: list[str], report: CrawlReport
         if route is None or route in seen_routes:
             continue
         seen_routes.add(route)
+        page.set_viewport_size(VIEWPORTS["360"])  # loaded as on a phone, then widened
         try:
             response = page.goto(base_url + path)
         except Exception as error:
