@@ -350,3 +350,26 @@ def test_details_and_call_texts_are_saved_all_or_nothing(edition, actor):
     edition.refresh_from_db()
     assert edition.summary_th == ""
     assert not AuditEntry.objects.filter(action__startswith="edition.").exists()
+
+
+def test_a_second_phase_of_the_same_kind_is_refused_not_a_server_error(edition, actor):
+    unbound = forms.collection_formset("phases", edition)
+    new = len(unbound.forms) - 1  # the empty row
+    formset = bound(
+        "phases",
+        edition,
+        {
+            (new, "kind"): PhaseKind.REGISTRATION,
+            (new, "starts_at_day"): "1",
+            (new, "starts_at_month"): "3",
+            (new, "starts_at_year"): "2569",
+            (new, "ends_at_day"): "2",
+            (new, "ends_at_month"): "3",
+            (new, "ends_at_year"): "2569",
+        },
+    )
+    assert save_collection(edition, "phases", formset, actor=actor) is False
+    assert edition.phases.filter(kind=PhaseKind.REGISTRATION).count() == 1
+    assert [f.errors for f in formset.forms if f.errors] == [
+        {"__all__": ["ช่วงเวลาซ้ำกับช่วงเวลาอื่นในรางวัลครั้งนี้"]}
+    ]

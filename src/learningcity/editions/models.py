@@ -1,6 +1,7 @@
 """An edition of the award and everything that is edition data: phases, categories, criteria,
 required documents, prizes and contacts. Nothing here is a constant in code."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +43,26 @@ class Edition(models.Model):
         return EditionStatus.OPEN if self.is_published else EditionStatus.DRAFT
 
 
-class Phase(models.Model):
+class EditionPart(models.Model):
+    """A row that belongs to one edition and is unique in it by one field (kind, code, number,
+    order): a duplicate is refused in words the secretariat reads, not Django's generic ones."""
+
+    class Meta:
+        abstract = True
+
+    def unique_error_message(self, model_class, unique_check):
+        others = [name for name in unique_check if name != "edition"]
+        if "edition" in unique_check and len(others) == 1:
+            field = model_class._meta.get_field(others[0])
+            return ValidationError(
+                _("Another %(thing)s of this edition has the same %(field)s.")
+                % {"thing": model_class._meta.verbose_name, "field": field.verbose_name},
+                code="unique_together",
+            )
+        return super().unique_error_message(model_class, unique_check)
+
+
+class Phase(EditionPart):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="phases")
     kind = models.CharField(_("phase"), max_length=16, choices=PhaseKind.choices)
     starts_at = models.DateTimeField(_("starts"))
@@ -70,7 +90,7 @@ class Phase(models.Model):
         return self.starts_at <= at <= self.ends_at
 
 
-class AwardCategory(models.Model):
+class AwardCategory(EditionPart):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="categories")
     code = models.CharField(_("code"), max_length=20)
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -92,7 +112,7 @@ class AwardCategory(models.Model):
         return self.name_th
 
 
-class Criterion(models.Model):
+class Criterion(EditionPart):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="criteria")
     number = models.PositiveSmallIntegerField(_("number"))
     title_th = models.TextField(_("criterion (Thai)"))
@@ -123,7 +143,7 @@ class Criterion(models.Model):
         return f"{self.number}. {self.short_title_th}"
 
 
-class RequiredDocument(models.Model):
+class RequiredDocument(EditionPart):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("kind"), max_length=16, choices=DocumentKind.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=1)
@@ -154,7 +174,7 @@ class RequiredDocument(models.Model):
         return self.title_th
 
 
-class Prize(models.Model):
+class Prize(EditionPart):
     """What every winning area of a category receives."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="prizes")
@@ -177,7 +197,7 @@ class Prize(models.Model):
         return self.title_th
 
 
-class Contact(models.Model):
+class Contact(EditionPart):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="contacts")
     order = models.PositiveSmallIntegerField(_("order"))
     name_th = models.CharField(_("name"), max_length=150)
