@@ -1,4 +1,5 @@
-"""The editions admin's forms, checked by ``guard_edition_change`` before anything is saved."""
+"""Edition forms checked by ``guard_edition_change`` before anything is saved: used by the
+secretariat's edition workspace (``edition_forms``) and by Django's admin for superusers."""
 
 from django import forms
 from django.forms.models import BaseInlineFormSet
