@@ -72,3 +72,23 @@ def test_judge_list_paginated(client, monkeypatch):
     assert [r.reference for r in first.context["page"].object_list] == references[:2]
     assert [r.reference for r in second.context["page"].object_list] == references[2:]
     assert f"?group={group}&amp;page=2" in first.text or f"?group={group}&page=2" in first.text
+
+
+def test_judge_list_row_counts_scores_and_total(client):
+    from .factories import scored_review
+
+    edition = EditionFactory()
+    judge = JudgeFactory(edition=edition)
+    application = SubmittedApplicationFactory(registration__edition=edition)
+    scored_review(judge, application, [10, 10, 10, 10, 10, 10.5], submit=False)
+
+    response = log_in(client, judge.user).get(reverse("judging:home"))
+
+    (row,) = response.context["page"].object_list
+    assert (row.reference, row.scored, row.total, row.status) == (
+        application.reference,
+        6,
+        60.5,
+        "draft",
+    )
+    assert "6/6" in response.text

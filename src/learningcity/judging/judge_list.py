@@ -10,12 +10,12 @@ only the chosen category's page of rows is read — a fixed number of queries wh
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 
 from learningcity.editions.models import AwardCategory, Criterion
 
 from .enums import ReviewStatus
-from .models import Assignment, Conflict, Judge
+from .models import Assignment, Conflict, Judge, Score
 
 PAGE_SIZE = 100
 
@@ -97,12 +97,25 @@ def groups(seats: list[Judge]) -> list[Group]:
     return result
 
 
+def _scores(aggregate) -> Subquery:
+    """An aggregate of the row's scores as a correlated subquery: evaluated for the page's
+    rows only (after the sort and the limit), not grouped over the whole category."""
+    scores = (
+        Score.objects.filter(review__assignment=OuterRef("pk"))
+        .order_by()
+        .values("review__assignment")
+        .annotate(value=aggregate)
+        .values("value")
+    )
+    return Subquery(scores, output_field=IntegerField())
+
+
 def rows_page(seats: list[Judge], group: Group, number) -> Page:
     """One page of the group's rows: only the columns shown, as plain values."""
     queryset = (
         visible_assignments(seats)
         .filter(judge__edition=group.edition, application__registration__category=group.category)
-        .annotate(scored=Count("review__scores"), half_points=Sum("review__scores__half_points"))
+        .annotate(scored=_scores(Count("pk")), half_points=_scores(Sum("half_points")))
         .values(
             "application_id",
             "application__reference",
@@ -121,7 +134,7 @@ def rows_page(seats: list[Judge], group: Group, number) -> Page:
             reference=row["application__reference"] or "",
             local_government=row["application__registration__local_government__full_name_th"],
             province=row["application__registration__local_government__province__name_th"],
-            scored=row["scored"],
+            scored=row["scored"] or 0,
             total=(row["half_points"] or 0) / 2,
             status=row["review__status"] or "",
         )
