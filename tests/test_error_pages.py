@@ -54,8 +54,9 @@ def test_error_page_400_thai_for_a_bad_host(client, db):
     assert response.status_code == 400
     text = response.text
     assert '<html lang="th">' in text
-    assert "<h1>ระบบไม่เข้าใจคำขอนี้</h1>" in text
-    assert f'href="{HOME}"' in text
+    assert "<h1>คำขอไม่ถูกต้อง (400)</h1>" in text
+    for url in (HOME, LOGIN, WORKSPACE):
+        assert f'href="{url}"' in text
 
 
 def test_error_page_500_needs_no_database(django_assert_num_queries, db):
