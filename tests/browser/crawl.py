@@ -53,7 +53,11 @@ DATA_TOKEN = re.compile(
 CE_YEAR = re.compile(r"(?<![\d,./:-])(19\d\d|20\d\d|2100)(?![\d,]|\s*[x×]\s*\d)")
 
 PAGE_FACTS = """() => {
-  const text = document.body ? document.body.innerText : "";
+  // Code (<code>, <kbd>, <samp>) is shown as typed: a key, not a word of the page's language.
+  let text = document.body ? document.body.innerText : "";
+  for (const code of document.querySelectorAll("code, kbd, samp")) {
+    text = text.replace(code.innerText, " ");
+  }
   return {
     text,
     scrollWidth: document.documentElement.scrollWidth,
@@ -152,8 +156,16 @@ def check_page(page, report: CrawlReport, role: str, path: str, *, thai: bool = 
         if thai and name == "360":
             english = english_words(facts["text"])
             if english:
+                lines = [line for line in facts["text"].splitlines() if english[0] in line]
+                where = lines[0].strip()[:80] if lines else ""
                 report.findings.append(
-                    Finding(role, path, name, "english", " ".join(sorted(set(english))[:12]))
+                    Finding(
+                        role,
+                        path,
+                        name,
+                        "english",
+                        " ".join(sorted(set(english))[:12]) + f" (e.g. in “{where}”)",
+                    )
                 )
             years = sorted(set(CE_YEAR.findall(facts["text"])))
             if years:
