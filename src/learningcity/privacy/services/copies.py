@@ -89,14 +89,15 @@ class Plan:
         lines = sorted(rows.items())
         files = Counter(removal.kind for removal in self.files)
         lines += [(_("Files: %(kind)s") % {"kind": kind}, n) for kind, n in sorted(files.items())]
-        deleted = Counter(label for label, _pk in self.deletions)
+        # Log-in records of django-axes count as one kind (its names are not translated).
+        deleted = Counter(
+            str(_("log-in records"))
+            if label.startswith("axes.")
+            else str(apps.get_model(label)._meta.verbose_name_plural)
+            for label, _pk in self.deletions
+        )
         lines += [
-            (
-                _("Rows removed: %(what)s")
-                % {"what": apps.get_model(label)._meta.verbose_name_plural},
-                n,
-            )
-            for label, n in sorted(deleted.items())
+            (_("Rows removed: %(what)s") % {"what": what}, n) for what, n in sorted(deleted.items())
         ]
         scrubbed = Counter(scrub.model for scrub in self.scrubs)
         lines += [

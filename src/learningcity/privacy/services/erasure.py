@@ -78,7 +78,12 @@ def person_plan(user) -> copies.Plan:
         plan.deletions.append(("exports.exportjob", job.pk))
         if job.stored_name:
             plan.files.append(
-                copies.FileRemoval("exports", job.stored_name, "exports.exportjob", job.pk)
+                copies.FileRemoval(
+                    str(ExportJob._meta.verbose_name_plural),
+                    job.stored_name,
+                    "exports.exportjob",
+                    job.pk,
+                )
             )
     for label, rows in _login_records(email):
         plan.deletions += [(label, pk) for pk in rows]

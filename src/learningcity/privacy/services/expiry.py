@@ -28,12 +28,19 @@ def expired_exports(now=None):
 
 def expire_exports(now=None) -> int:
     """Remove the files and jobs of exports older than EXPORT_KEEP; how many went."""
+    from learningcity.exports.models import ExportJob
+
     plan = copies.Plan()
     for job in expired_exports(now).order_by("pk"):
         plan.deletions.append(("exports.exportjob", job.pk))
         if job.stored_name:
             plan.files.append(
-                copies.FileRemoval("exports", job.stored_name, "exports.exportjob", job.pk)
+                copies.FileRemoval(
+                    str(ExportJob._meta.verbose_name_plural),
+                    job.stored_name,
+                    "exports.exportjob",
+                    job.pk,
+                )
             )
     copies.carry_out(plan)
     return len(plan.deletions)
