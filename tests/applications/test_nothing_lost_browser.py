@@ -167,3 +167,26 @@ def test_add_row_after_resizing_the_answer_box_raises_no_csp_error(
 
     assert list(Partner.objects.values_list("name", flat=True)) == ["โรงเรียนบ้านคลองท่อม"]
     assert page.console_errors == [], page.console_errors
+
+
+def test_autosave_with_a_stale_token_after_log_in_elsewhere_is_sent_again_and_saved(
+    live_server, page_factory, client, member, registration
+):
+    page = open_application(live_server, page_factory, client, member, registration)
+    log_out_in_another_tab(page, live_server)
+    # Logging in again in another tab gives the browser a new CSRF token: this page's is old.
+    other = page.context.new_page()
+    other.goto(live_server.url + reverse("accounts:login"))
+    other.fill("#id_username", member.user.email)
+    other.fill("#id_password", PASSWORD)
+    with other.expect_navigation():
+        other.locator("main form button[type=submit]").click()
+    other.close()
+
+    page.locator("#narrative-5").press_sequentially("ส่งด้วยโทเค็นเก่า")
+
+    expect(page.locator("#status-5 [data-draft-saved]")).to_be_visible(timeout=10_000)
+    assert stored(registration, 5).narrative == "ส่งด้วยโทเค็นเก่า"
+    refused = [e for e in page.console_errors if "status of 403" in e]
+    assert len(refused) == 1  # the old token was refused once, then a fresh one was used
+    assert [e for e in page.console_errors if e not in refused] == [], page.console_errors
