@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from learningcity.audit.models import AuditEntry
-from learningcity.events.models import TrainingSession
+from learningcity.events.models import PresentationSlot, TrainingSession
+from learningcity.events.services import add_slot
 from tests.events.factories import secretariat
 from tests.factories import BANGKOK, EditionFactory, log_in
 
@@ -90,3 +91,20 @@ def test_audit_search_days_typed_in_buddhist_era(client, desk):
     body = response.content.decode()
     assert 'name="since_year" value="2569"' in body
     assert 'type="date"' not in body
+
+
+def test_presentation_slot_christian_era_year_asked_on_the_page(client, desk):
+    edition = EditionFactory()
+    youth = edition.categories.get(code="YOUTH")
+    # The add-a-slot form shows once the day has slots.
+    add_slot(edition, youth, dt.datetime(2026, 8, 17, 9, 0, tzinfo=BANGKOK), desk)
+    response = client.post(
+        f"/events/editions/{edition.number}/slots/",
+        {"category": youth.pk, **_date("starts_at", "17", "8", "2026", "15:00")},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "ปี พ.ศ. 2569 ใช่หรือไม่" in body
+    assert 'name="starts_at_year" value="2569"' in body
+    assert 'name="starts_at_time" value="15:00"' in body
+    assert PresentationSlot.objects.count() == 1

@@ -35,7 +35,10 @@ def _by_category(slots):
 
 @login_required
 def presentation(request: HttpRequest, edition_number: int) -> HttpResponse:
-    edition = get_edition_for(request.user, edition_number)
+    return _presentation_page(request, get_edition_for(request.user, edition_number))
+
+
+def _presentation_page(request, edition, add_form: AddSlotForm | None = None) -> HttpResponse:
     slots = _labelled(list(services.running_order(edition)))
     pending = SlotChangeRequest.objects.filter(
         registration__edition=edition, status=ChangeRequestStatus.PENDING
@@ -52,7 +55,7 @@ def presentation(request: HttpRequest, edition_number: int) -> HttpResponse:
         "plan": services.day_plan(edition),
         "allocate_form": AllocateForm(),
         "swap_form": SwapForm(slots=slots),
-        "add_form": AddSlotForm(edition=edition),
+        "add_form": add_form or AddSlotForm(edition=edition),
         "pending": [
             (change, DecisionForm(slots=slots, prefix=f"c{change.pk}")) for change in pending
         ],
@@ -140,6 +143,7 @@ def add_slot(request: HttpRequest, edition_number: int) -> HttpResponse:
             edition, form.cleaned_data["category"], form.cleaned_data["starts_at"], request.user
         )
         messages.success(request, _("A free slot was added."))
-    else:
-        messages.error(request, _("Choose the category and the time of the new slot."))
-    return redirect("events:presentation", edition_number=edition.number)
+        return redirect("events:presentation", edition_number=edition.number)
+    # The page again with what was typed and the field's question or message (a CE year).
+    messages.error(request, _("Choose the category and the time of the new slot."))
+    return _presentation_page(request, edition, add_form=form)
