@@ -55,7 +55,10 @@ def test_browser_upload_shrinks_phone_photo_then_offers_conversion(
         assert image.size == (1920, 1440)
     with page.expect_navigation(url=lambda url: "/pending/" not in url):
         page.get_by_role("button", name="ครอบตัด").click()
-    assert page.locator(".notice").first.inner_text() == "ปรับภาพเป็น 1920 × 1080 พิกเซลและบันทึกแล้ว"
+    assert (
+        page.locator(".notice[role=status]").first.inner_text()
+        == "ปรับภาพเป็น 1920 × 1080 พิกเซลและบันทึกแล้ว"
+    )
     attachment = Attachment.objects.get()
     assert (attachment.width, attachment.height, attachment.caption) == (1920, 1080, "ตลาดนัดชุมชน")
     assert page.console_errors == []
@@ -100,7 +103,7 @@ def test_browser_upload_conforming_photo_reloads_list_showing_it(
     # not only scroll, so that the stored photo is shown.
     page.locator("#slot-photos-1.slot--filled").wait_for(timeout=15_000)
     assert page.url == f"{live_server.url}/files/applications/{open_now.pk}/#slot-photos-1"
-    assert page.locator(".notice").first.inner_text() == (
+    assert page.locator(".notice[role=status]").first.inner_text() == (
         "บันทึก “ลานกีฬา.jpg” แล้ว (ภาพประกอบพร้อมคำอธิบาย ไฟล์ที่ 1)"
     )
     assert Attachment.objects.get().caption == "ลานกีฬาชุมชน"
