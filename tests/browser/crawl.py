@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"360": {"width": 360, "height": 800}, "1366": {"width": 1366, "height": 900}}
 FAILING_IMPACTS = {"critical", "serious"}
+# Moderate, yet required on every page: a main landmark, all content inside landmarks, an h1.
+FAILING_RULES = {"landmark-one-main", "region", "page-has-heading-one"}
 
 # Paths never followed: logging out ends the role's session, the admin is Django's own and
 # English-only by design, the language switch changes the session's language, and file
@@ -175,7 +177,8 @@ def check_page(page, report: CrawlReport, role: str, path: str, *, thai: bool = 
         for violation in page.evaluate(AXE_RUN):
             impact = violation["impact"] or "minor"
             report.impacts[(name, impact)] += violation["nodes"]
-            rule = "axe-" + ("serious" if impact in FAILING_IMPACTS else "moderate")
+            failing = impact in FAILING_IMPACTS or violation["id"] in FAILING_RULES
+            rule = "axe-" + ("failing" if failing else "moderate")
             report.findings.append(
                 Finding(
                     role,

@@ -91,3 +91,15 @@ def test_audit_page_sentences_with_raw_detail_behind_a_disclosure(client):
     assert "ผ่านการตรวจสอบคุณสมบัติ" in body
     assert body.count('<details class="ws-raw">') == 1
     assert "registration.status_changed</code>" not in body
+
+
+def test_sentence_rows_by_kind_and_references_named_in_thai():
+    entry = _entry(
+        action="answer.saved",
+        object_type="applications.answer",
+        after={"rows": {"partner": 1}, "subject": "applications.application:10"},
+    )
+
+    rows = {change.name: change.after for change in sentence(entry).changes}
+
+    assert rows == {"จำนวนแถว": "ภาคีเครือข่าย: 1", "เรื่อง": "ใบสมัคร #10"}

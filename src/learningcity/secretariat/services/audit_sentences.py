@@ -7,6 +7,7 @@ the platform shows them: booleans ใช่/ไม่ใช่, dates and times 
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -67,6 +68,18 @@ SENTENCES = {
     "results.decision_recorded_with_reviews_missing": gettext_lazy(
         "recorded %(object)s while reviews were missing"
     ),
+    "results.decision_recorded": gettext_lazy("recorded the committee's decision in %(object)s"),
+    "results.decision_published": gettext_lazy("published the results of %(object)s"),
+    "results.decision_reopened": gettext_lazy("reopened %(object)s for review"),
+    "story.created": gettext_lazy("wrote %(object)s"),
+    "story.changed": gettext_lazy("edited %(object)s"),
+    "story.status_changed": gettext_lazy("changed the status of %(object)s"),
+    "assessment.started": gettext_lazy("started %(object)s"),
+    "assessment.completed": gettext_lazy("completed %(object)s"),
+    "assessment.attached": gettext_lazy("attached %(object)s to an organisation"),
+    "consent.withdrawn": gettext_lazy("withdrew %(object)s"),
+    "erasure.requested": gettext_lazy("asked for %(object)s"),
+    "privacy.data_exported": gettext_lazy("downloaded the personal data of %(object)s"),
     "retention.anonymised": gettext_lazy("anonymised the personal data of %(object)s"),
     "retention.confirmed": gettext_lazy("confirmed the retention of %(object)s"),
     "retention.set": gettext_lazy("set the retention date of %(object)s"),
@@ -140,6 +153,7 @@ VALUE_NAMES = {
     "notice_version": pgettext_lazy("audit value", "notice version"),
     "overall": pgettext_lazy("audit value", "overall"),
     "area": pgettext_lazy("audit value", "area"),
+    "demo": pgettext_lazy("audit value", "demo accounts only"),
     "assessment": pgettext_lazy("audit value", "self-assessment"),
     "changed": pgettext_lazy("audit value", "changed"),
     "created": pgettext_lazy("audit value", "created"),
@@ -188,6 +202,23 @@ def _field(model, name: str):
         return None
 
 
+OBJECT_REFERENCE = re.compile(r"([a-z_]+\.[a-z_]+):(\S+)")
+
+
+def _name(key: str) -> str:
+    """A recorded key in Thai: a known value name, else the plural name of a model so called
+    (rows counted by kind, {"partner": 1}), else the key."""
+    if key in VALUE_NAMES:
+        return str(VALUE_NAMES[key])
+    for config in apps.get_app_configs():
+        if config.name.startswith("learningcity."):
+            try:
+                return str(config.get_model(key)._meta.verbose_name_plural)
+            except LookupError:
+                continue
+    return key.replace("_", " ")
+
+
 def value_text(value, field=None) -> str:
     """One value as a person reads it: ใช่/ไม่ใช่, B.E. dates, Bangkok times, choice labels."""
     if value is None or value == "":
@@ -211,10 +242,14 @@ def value_text(value, field=None) -> str:
         return format_datetime(value)
     if isinstance(value, dt.date):
         return format_date(value)
-    if isinstance(value, list | dict):
-        text = ", ".join(value_text(v) for v in value) if isinstance(value, list) else ""
-        return text or json.dumps(value, ensure_ascii=False)[:80]
+    if isinstance(value, list):
+        return ", ".join(value_text(v) for v in value) or "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{_name(k)}: {value_text(v)}" for k, v in value.items()) or "—"
     text = str(value)
+    reference = OBJECT_REFERENCE.fullmatch(text)
+    if reference:  # "applications.application:10", a reference to another object
+        return object_label(*reference.groups())
     return text if len(text) <= 80 else text[:79] + "…"
 
 
