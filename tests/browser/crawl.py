@@ -40,10 +40,10 @@ YouTube MB KB GB HEIC JPEG JPG PNG WebP Phayao Excel PowerPoint PPTX
 """
 # Names and terms the official guidelines (the edition's data) write in Latin letters.
 _GUIDELINE_TERMS = "Magazine Forum Online Portal Global Network Cities Lifelong Park TK Case Study"
-_GUIDELINE_TERMS += " Pixel Resolution of"
+_GUIDELINE_TERMS += " Pixel Resolution of baseline"
 # The open-data page documents its API and the map credits its sources, as licences require.
 _DATA_TERMS = "API Atom GeoJSON ETag BOM GET If-None-Match Leaflet OpenStreetMap contributors"
-_DATA_TERMS += " Creative Commons Attribution CC BY"
+_DATA_TERMS += " Creative Commons Attribution International CC BY WGS"
 ALLOWED_LATIN = frozenset(f"{_PROPER_NAMES} {_GUIDELINE_TERMS} {_DATA_TERMS}".split())
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Tokens that are data, not words: e-mail and web addresses, codes with digits, placeholders
@@ -55,9 +55,9 @@ DATA_TOKEN = re.compile(
 CE_YEAR = re.compile(r"(?<![\d,./:-])(19\d\d|20\d\d|2100)(?![\d,]|\s*[x×]\s*\d)")
 
 PAGE_FACTS = """() => {
-  // Code (<code>, <kbd>, <samp>) is shown as typed: a key, not a word of the page's language.
+  // Code (<code>, <kbd>, <samp>, <pre>) is shown as typed: keys, not words of the language.
   let text = document.body ? document.body.innerText : "";
-  for (const code of document.querySelectorAll("code, kbd, samp")) {
+  for (const code of document.querySelectorAll("code, kbd, samp, pre")) {
     text = text.replace(code.innerText, " ");
   }
   return {
