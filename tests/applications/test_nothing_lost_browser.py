@@ -190,3 +190,15 @@ def test_autosave_with_a_stale_token_after_log_in_elsewhere_is_sent_again_and_sa
     refused = [e for e in page.console_errors if "status of 403" in e]
     assert len(refused) == 1  # the old token was refused once, then a fresh one was used
     assert [e for e in page.console_errors if e not in refused] == [], page.console_errors
+
+
+def test_page_warns_before_the_absolute_timeout(
+    live_server, page_factory, client, member, registration, settings
+):
+    settings.SESSION_ABSOLUTE_SECONDS = 5 * 60  # five minutes of the 12 hours left
+
+    page = open_application(live_server, page_factory, client, member, registration)
+
+    alert = page.locator("#lc-session-alert")
+    expect(alert).to_contain_text("อีก 5 นาทีระบบจะให้ออกจากระบบ", timeout=10_000)
+    assert page.console_errors == [], page.console_errors
