@@ -147,3 +147,32 @@ def test_views_member_sees_progress_between_assessments(client, questionnaire):
     assert page.text.count("+50") == 9
     mine = client.get(reverse("assessments:mine"))
     assert mine.text.count("radar__series--") == 2
+
+
+def test_views_attached_assessment_is_context_for_the_judge_and_secretariat(client, questionnaire):
+    from learningcity.judging import services as judging
+    from tests.factories import EditionFactory
+    from tests.judging.factories import JudgeFactory, real_submitted_application
+
+    application, coordinator = real_submitted_application(EditionFactory())
+    registration = application.registration
+    assessment = services.start_assessment(questionnaire, organisation=registration.organisation)
+    answer_all(assessment, {})
+    assessment = services.complete_assessment(assessment)
+    services.attach_to_registration(assessment, registration, user=coordinator)
+    judge = JudgeFactory(edition=registration.edition)
+    review = judging.assign(judge, application, actor=None).review
+    other_judge = JudgeFactory(edition=registration.edition)
+    url = reverse("assessments:result", args=[assessment.token])
+
+    log_in(client, other_judge.user)
+    assert client.get(url).status_code == 404
+    log_in(client, judge.user)
+    assert client.get(url).status_code == 200
+    review_page = client.get(reverse("judging:review", args=[review.pk])).content.decode()
+    assert url in review_page
+    log_in(client, coordinator)
+    registration_page = client.get(
+        reverse("applications:registration", args=[registration.pk])
+    ).content.decode()
+    assert url in registration_page
