@@ -30,6 +30,18 @@ ENCODERS = {
 }
 
 
+def _flate_bomb(data: bytes, padding: int = 100 * 1024 * 1024) -> bytes:
+    """``data`` and ``padding`` spaces, deflated: about 100 KB that inflate to 100 MB."""
+    squeeze = zlib.compressobj(9)
+    block = b" " * (1024 * 1024)
+    out = squeeze.compress(data)
+    out += b"".join(squeeze.compress(block) for _ in range(padding // len(block)))
+    return out + squeeze.flush()
+
+
+ENCODERS["/FlateDecodeBomb"] = _flate_bomb
+
+
 def object_stream_pdf(filters: tuple[str, ...], *, catalog_extra: bytes = b"") -> bytes:
     """A PDF 1.5 whose catalog (with a JavaScript /OpenAction) and the action itself sit in an
     object stream encoded with ``filters`` (decoded in that order), found through an xref
@@ -46,7 +58,8 @@ def object_stream_pdf(filters: tuple[str, ...], *, catalog_extra: bytes = b"") -
     content = header + body
     for name in reversed(filters):
         content = ENCODERS[name](content)
-    filter_array = b"[" + b" ".join(f.encode() for f in filters) + b"]"
+    names = [f.replace("Bomb", "") for f in filters]
+    filter_array = b"[" + b" ".join(name.encode() for name in names) + b"]"
     plain = {
         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
@@ -255,6 +268,7 @@ REFUSED = [
         lambda: object_stream_pdf(("/ASCII85Decode", "/ASCIIHexDecode", "/FlateDecode")),
         "pdf_active_content",
     ),
+    ("pdf-objstm-inflates-100mb", lambda: object_stream_pdf(("/FlateDecodeBomb",)), "pdf_broken"),
     ("pdf-rc4-empty-password", rc4_encrypted_open_action, "pdf_active_content"),
     ("pdf-password-protected", password_protected, "pdf_encrypted"),
     ("pdf-gotor-unc", gotor_unc, "pdf_active_content"),

@@ -6,7 +6,11 @@ is seen here as keys and values. What is stored is the parser's rewrite, unencry
 the objects that were checked, nothing after the end of the document.
 """
 
+import base64
+import binascii
 import io
+import re
+import zlib
 
 import pikepdf
 from django.utils.translation import gettext as _
@@ -27,6 +31,23 @@ ACTION_FINDINGS = {
     "/RichMediaExecute": "rich_media",
 }
 LOCAL_URI_PREFIXES = ("file:", "smb:", "\\\\", "//")
+# qpdf inflates object and cross-reference streams whole while parsing: a 500 KB file can hold a
+# 500 MB one. They are inflated here first, in chunks, within this budget for the whole file.
+MAX_INFLATED = 64 * 1024 * 1024
+STREAM = re.compile(rb"(?<!end)stream\r?\n")
+FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/<>\[\]()]+)")
+DECODED_AT_PARSE = re.compile(
+    rb"/(?:O|#4[fF])(?:b|#62)(?:j|#6[aA])(?:S|#53)(?:t|#74)(?:m|#6[dD])"
+    rb"|/(?:X|#58)(?:R|#52)(?:e|#65)(?:f|#66)(?![^\x00\s/<>\[\]()%{}])"
+)
+FILTER_NAMES = {
+    b"/FlateDecode": "flate",
+    b"/Fl": "flate",
+    b"/ASCIIHexDecode": "hex",
+    b"/AHx": "hex",
+    b"/ASCII85Decode": "a85",
+    b"/A85": "a85",
+}
 
 
 def _labels() -> dict[str, str]:
@@ -119,6 +140,59 @@ def active_content(pdf: pikepdf.Pdf) -> set[str]:
     return found
 
 
+def _inflate(data: bytes, budget: int) -> bytes:
+    out = bytearray()
+    inflater = zlib.decompressobj()
+    pending = data
+    try:
+        while pending and not inflater.eof:
+            out += inflater.decompress(pending, budget + 1 - len(out))
+            pending = inflater.unconsumed_tail
+            if len(out) > budget:
+                raise refusal(RefusalCode.PDF_BROKEN)
+    except zlib.error:
+        pass  # what could be inflated counts; the parser judges the rest
+    return bytes(out)
+
+
+def _decoded(content: bytes, filters: list[bytes], budget: int) -> bytes:
+    for name in filters:
+        kind = FILTER_NAMES.get(name)
+        if kind == "flate":
+            content = _inflate(content, budget)
+        elif kind == "hex":  # at most half its size
+            digits = re.sub(rb"[^0-9A-Fa-f]", b"", content.split(b">", 1)[0])
+            content = binascii.unhexlify(digits + b"0" * (len(digits) % 2))
+        elif kind == "a85":  # "z" makes four bytes of one: at most four times its size
+            try:
+                content = base64.a85decode(content.split(b"~>", 1)[0] + b"~>", adobe=False)
+            except ValueError:
+                return b""
+        else:  # object streams are written with these filters; any other is refused
+            raise refusal(RefusalCode.PDF_BROKEN)
+        if len(content) > budget:
+            raise refusal(RefusalCode.PDF_BROKEN)
+    return content
+
+
+def _check_parse_time_streams(data: bytes) -> None:
+    """Refuses a file whose object or cross-reference streams inflate past the budget."""
+    budget = MAX_INFLATED
+    pos = 0
+    while match := STREAM.search(data, pos):
+        dictionary = data[max(0, data.rfind(b"obj", pos, match.start())) : match.start()]
+        end = data.find(b"endstream", match.end())
+        end = len(data) if end < 0 else end
+        pos = max(end, match.end())
+        if not DECODED_AT_PARSE.search(dictionary):
+            continue
+        found = FILTER.search(dictionary)
+        filters = re.findall(rb"/[^\s/<>\[\]()]+", found.group(1)) if found else []
+        budget -= len(_decoded(data[match.end() : end], filters, budget))
+        if budget < 0:
+            raise refusal(RefusalCode.PDF_BROKEN)
+
+
 def _open(data: bytes) -> pikepdf.Pdf:
     try:
         return pikepdf.open(io.BytesIO(data), password="")
@@ -137,6 +211,7 @@ def check_pdf(data: bytes) -> bytes:
     """
     if b"%%EOF" not in data[-TAIL:]:
         raise refusal(RefusalCode.PDF_BROKEN)
+    _check_parse_time_streams(data)
     pdf = _open(data)
     with pdf:
         try:
@@ -153,7 +228,14 @@ def check_pdf(data: bytes) -> bytes:
         try:
             # No encryption: the stored file opens without a password for judges; the ID is
             # derived from the content so that the same upload is stored under the same hash.
-            pdf.save(out, encryption=False, deterministic_id=True, fix_metadata_version=False)
+            # Streams are copied as they are (no decoding): nothing is inflated while writing.
+            pdf.save(
+                out,
+                encryption=False,
+                deterministic_id=True,
+                fix_metadata_version=False,
+                stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            )
         except (pikepdf.PdfError, RuntimeError, ValueError):
             raise refusal(RefusalCode.PDF_BROKEN) from None
     return out.getvalue()
