@@ -67,3 +67,50 @@ def test_judge_score_after_log_out_elsewhere_saved_after_log_in_again(
     page.wait_for_function(f"localStorage.getItem('{key}') === null")
     errors = [e for e in page.console_errors if "status of 401" not in e]
     assert errors == [], page.console_errors
+
+
+def _log_in_again_with_second_factor(page, judge) -> None:
+    page.locator("#lc-session-alert [data-login-open]").click()
+    page.fill("#lc-login-email", judge.user.email)
+    page.fill("#lc-login-password", PASSWORD)
+    with page.context.expect_page() as new_tab:
+        page.locator("#lc-login-dialog button[type=submit]").click()
+    second = new_tab.value
+    second.wait_for_load_state()
+    device = judge.user.totpdevice_set.get(confirmed=True)
+    second.fill("#id_code", current_code(device))
+    with second.expect_navigation():
+        second.get_by_role("button", name="ดำเนินการต่อ").click()
+
+
+def test_judge_save_draft_after_log_out_stays_on_the_page_then_saves(
+    live_server, page_factory, client
+):
+    edition = open_judging_now(EditionFactory())
+    application = SubmittedApplicationFactory(registration__edition=edition)
+    judge = JudgeFactory(edition=edition)
+    review = services.assign(judge, application, actor=None).review
+    log_in(client, judge.user)
+    page = page_factory(viewport=DESKTOP)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    url = live_server.url + reverse("judging:review", args=[application.pk])
+    page.goto(url)
+    other = page.context.new_page()
+    other.goto(live_server.url + reverse("accounts:home"))
+    with other.expect_navigation():
+        other.locator(f"form[action='{reverse('accounts:logout')}'] button").click()
+    other.close()
+
+    page.fill("#overall_comment", "ภาพรวมดี ควรขยายผลสู่ตำบลข้างเคียง")
+    page.get_by_role("button", name="บันทึกฉบับร่าง").click()
+
+    expect(page.locator("#lc-session-alert")).to_contain_text("ยังไม่ได้บันทึก", timeout=10_000)
+    assert page.url == url  # not sent to the log-in page
+    assert page.locator("#overall_comment").input_value() == "ภาพรวมดี ควรขยายผลสู่ตำบลข้างเคียง"
+    with page.expect_navigation(timeout=15_000):
+        _log_in_again_with_second_factor(page, judge)
+    review.refresh_from_db()
+    assert review.overall_comment == "ภาพรวมดี ควรขยายผลสู่ตำบลข้างเคียง"
+    assert page.locator("#overall_comment").input_value() == "ภาพรวมดี ควรขยายผลสู่ตำบลข้างเคียง"
