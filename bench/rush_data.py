@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import io
 import random
+import tempfile
 from pathlib import Path
 
 from django.contrib.auth.hashers import make_password
@@ -20,6 +21,7 @@ from learningcity.accounts.models import Membership, Organisation, User
 from learningcity.applications import services as applications
 from learningcity.applications.enums import ApplicationStatus, RegistrationStatus
 from learningcity.applications.models import Application
+from learningcity.applications.services import signed_page
 from learningcity.attachments.models import Attachment
 from learningcity.attachments.storage import path_of
 from learningcity.demo.builder import demo_phases
@@ -41,6 +43,9 @@ def phone_photo(seed: int) -> bytes:
     out = io.BytesIO()
     image.save(out, "JPEG", quality=85)
     return out.getvalue()
+
+
+SIGNED_PAGES = Path(tempfile.gettempdir()) / "learningcity-rush-signed-pages"
 
 
 def write_files(folder: Path) -> dict:
@@ -134,10 +139,15 @@ def prepare(count: int, say=print) -> tuple[Edition, list[dict]]:
         excuse_training(registration, secretariat)
         application = applications.get_or_start_application(registration)
         answer_everything(application, user, at=timezone.now())
+        # The signed page must show this application's code (issue 14): one per applicant.
+        page = SIGNED_PAGES / f"{application.pk}.pdf"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_bytes(signed_page.page_with_code(application))
         applicants.append(
             {
                 "email": email,
                 "application": application.pk,
+                "signed_page": str(page),
                 "application_url": reverse("applications:application", args=[registration.pk]),
             }
         )

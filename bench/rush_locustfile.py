@@ -104,6 +104,11 @@ class Applicant(HttpUser):
         gevent.sleep(float(response.headers.get("Retry-After", "5")))
         return True
 
+    def _signed_page(self) -> bytes:
+        """This applicant's page with its application's code (older plans: the shared one)."""
+        path = self.me.get("signed_page")
+        return Path(path).read_bytes() if path else SIGNED
+
     def _get(self, url, name):
         for _attempt in range(RETRIES):
             response = self.client.get(url, name=name)
@@ -181,7 +186,7 @@ class Applicant(HttpUser):
             f"/apply/applications/{me['application']}/certify/upload/",
             {},
             "certify (signed page)",
-            files={"signed_file": ("signed.pdf", SIGNED)},
+            files={"signed_file": ("signed.pdf", self._signed_page())},
         )
         check_url = f"/apply/applications/{me['application']}/check/"
         check = self._get(check_url, "page: check").text
