@@ -1,6 +1,7 @@
 """The signed certification page belongs to its application (issue 14): the generated page
 carries a QR code, and an upload (PDF scan or photo) must show this application's current one."""
 
+import html
 import io
 import subprocess
 import tempfile
@@ -10,6 +11,7 @@ import pikepdf
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image, ImageFilter
 
 from learningcity.applications import services
@@ -17,9 +19,10 @@ from learningcity.applications.models import Certification
 from learningcity.applications.pdf import certification_pdf
 from learningcity.applications.services import signed_page
 from learningcity.attachments import storage
-from tests.applications.factories import IN_SUBMISSION, complete_application
+from tests.applications.factories import IN_SUBMISSION, complete_application, open_submission_now
 from tests.attachments import corpus
 from tests.attachments.test_phone_photos import heic_bytes
+from tests.factories import log_in
 
 
 def render(pdf: bytes, dpi: int) -> Image.Image:
@@ -169,3 +172,25 @@ def test_signed_page_version_changes_with_what_the_letter_states(uncertified):
 
     assert signed_page.page_version(application) != before
     assert len(before) == 20
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("blank.pdf", corpus.pdf_bytes(), "ไม่พบรหัสตรวจสอบ"),
+        ("empty.pdf", b"", "ไฟล์ว่างเปล่า"),
+    ],
+)
+def test_signed_page_refusal_shown_on_the_check_page(client, uncertified, name, data, says):
+    application, coordinator = uncertified
+    open_submission_now(application.registration.edition)
+    log_in(client, coordinator)
+
+    response = client.post(
+        reverse("applications:certify_upload", args=[application.pk]),
+        {"signed_file": SimpleUploadedFile(name, data)},
+    )
+
+    assert response.status_code in (200, 400)
+    assert says in html.unescape(response.content.decode())
+    assert not Certification.objects.exists()
