@@ -40,7 +40,7 @@ YouTube MB KB GB HEIC JPEG JPG PNG WebP Phayao Excel PowerPoint PPTX
 """
 # Names and terms the official guidelines (the edition's data) write in Latin letters.
 _GUIDELINE_TERMS = "Magazine Forum Online Portal Global Network Cities Lifelong Park TK Case Study"
-_GUIDELINE_TERMS += " Pixel Resolution of baseline"
+_GUIDELINE_TERMS += " Pixel Resolution of baseline Markdown"
 # The open-data page documents its API and the map credits its sources, as licences require.
 _DATA_TERMS = "API Atom GeoJSON ETag BOM GET If-None-Match Leaflet OpenStreetMap contributors"
 _DATA_TERMS += " Creative Commons Attribution International CC BY WGS"

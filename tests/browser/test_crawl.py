@@ -5,6 +5,11 @@ page per URL route, so new pages are covered without new rows here), plus the er
 checked at 360×800 and 1366×900 with axe-core and our own rules (see ``crawl.py``). The data is
 the demo's: a practice edition open now, an edition in judging, a published one.
 
+Fails on any critical or serious axe violation, on a page without a main landmark, with content
+outside landmarks or without an h1; other moderate and minor violations are written to
+var/crawl-report.json with every finding (none today) rather than failing, since axe marks them
+as advice that may need a person's judgement.
+
 The crawl runs once per CI run, on the SQLite pass: pages render the same on PostgreSQL, and the
 crawl is the slowest test of the suite.
 """
