@@ -316,7 +316,8 @@ def test_pdf_download_by_member(client, application, member, name, filename):
     )
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cache-Control"] == "private, no-store"
-    assert response.content.startswith(b"%PDF-")
+    # A submitted application's PDF is streamed from storage (applications/pdf/stored.py).
+    assert response.getvalue().startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize("name", ["application_pdf", "certification_pdf"])
