@@ -394,7 +394,7 @@ ROWS: dict[str, Row] = {
         POST="login    404      404      404      404      404      404      404"),
     "events:add_slot": row(edition_number="edition",
         GET= "login    405      405      405      405      405      405      405",
-        POST="login    404      404      404      404      404      redirect redirect"),
+        POST="login    404      404      404      404      404      ok       ok"),
     "events:running_order": row(edition_number="edition",
         GET= "login    404      404      404      404      404      ok       ok",
         POST="login    404      404      404      404      404      ok       ok"),
@@ -457,6 +457,93 @@ ROWS: dict[str, Row] = {
     "set_language": row(
         GET= "redirect redirect redirect redirect redirect redirect redirect redirect",
         POST="redirect redirect redirect redirect redirect redirect redirect redirect"),
+    # privacy: a person's consents, data and erasure requests
+    #         anon     appl_a   appl_b   head_a   judge    conflict secret   super
+    "privacy:me": row(
+        GET= "login    ok       ok       ok       ok       ok       ok       ok",
+        POST="login    ok       ok       ok       ok       ok       ok       ok"),
+    "privacy:my_consents": row(
+        GET= "login    ok       ok       ok       ok       ok       ok       ok",
+        POST="login    404      404      404      404      404      404      404"),
+    "privacy:erasure_request": row(
+        GET= "login    405      405      405      405      405      405      405",
+        POST="login    redirect redirect redirect redirect redirect redirect redirect"),
+    "privacy:erasure_withdraw": row(pk="missing",
+        GET= "login    405      405      405      405      405      405      405",
+        POST="login    404      404      404      404      404      404      404"),
+    "privacy:erasure_list": row(
+        GET= "login    404      404      404      404      404      ok       ok",
+        POST="login    404      404      404      404      404      ok       ok"),
+    "privacy:erasure_detail": row(pk="missing",
+        GET= "login    404      404      404      404      404      404      404",
+        POST="login    404      404      404      404      404      404      404"),
+    # the self-assessment: an organisation's assessment is its members' (and the secretariat's)
+    #         anon     appl_a   appl_b   head_a   judge    conflict secret   super
+    "assessments:start": row(
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="redirect redirect redirect redirect redirect redirect redirect redirect"),
+    "assessments:mine": row(
+        GET= "login    ok       ok       ok       ok       ok       ok       ok",
+        POST="login    405      405      405      405      405      405      405"),
+    "assessments:readiness": row(
+        GET= "login    404      404      404      404      404      ok       ok",
+        POST="login    405      405      405      405      405      405      405"),
+    "assessments:readiness_csv": row(
+        GET= "login    404      404      404      404      404      ok       ok",
+        POST="login    405      405      405      405      405      405      405"),
+    "assessments:result": row(token="assessment_a",
+        GET= "404      ok       404      ok       404      404      ok       ok",
+        POST="405      405      405      405      405      405      405      405"),
+    "assessments:step": row(token="assessment_a", number="1",
+        GET= "404      ok       404      ok       404      404      ok       ok",
+        POST="404      redirect 404      redirect 404      404      404      redirect"),
+    "assessments:complete": row(token="assessment_a",
+        GET= "405      405      405      405      405      405      405      405",
+        POST="404      redirect 404      redirect 404      404      404      redirect"),
+    "assessments:attach": row(token="assessment_a",
+        GET= "login    405      405      405      405      405      405      405",
+        POST="login    redirect 404      redirect 404      404      404      redirect"),
+    # the network: public directory, open data, API and magazine; writing is the secretariat's
+    #         anon     appl_a   appl_b   head_a   judge    conflict secret   super
+    "network:directory": row(
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="405      405      405      405      405      405      405      405"),
+    "network:area": row(dla_code="area_a",
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="405      405      405      405      405      405      405      405"),
+    "network:data": row(
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="405      405      405      405      405      405      405      405"),
+    "network:download": row(kind="areas", fmt="csv",
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="405      405      405      405      405      405      405      405"),
+    "network:api": row(kind="areas",
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="405      405      405      405      405      405      405      405"),
+    "network:stories": row(
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="405      405      405      405      405      405      405      405"),
+    "network:feed": row(
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="ok       ok       ok       ok       ok       ok       ok       ok"),
+    "network:manage_stories": row(
+        GET= "login    404      404      404      404      404      ok       ok",
+        POST="login    405      405      405      405      405      405      405"),
+    "network:new_story": row(
+        GET= "login    404      404      404      404      404      ok       ok",
+        POST="login    404      404      404      404      404      ok       ok"),
+    "network:edit_story": row(pk="story_pk",
+        GET= "login    404      404      404      404      404      ok       ok",
+        POST="login    404      404      404      404      404      ok       ok"),
+    "network:story_status": row(pk="story_pk",
+        GET= "login    405      405      405      405      405      405      405",
+        POST="login    404      404      404      404      404      404      404"),
+    "network:story": row(slug="story",
+        GET= "ok       ok       ok       ok       ok       ok       ok       ok",
+        POST="405      405      405      405      405      405      405      405"),
+    "network:story_photo": row(slug="story",
+        GET= "404      404      404      404      404      404      404      404",
+        POST="405      405      405      405      405      405      405      405"),
     # admin: Django's own; anyone but a staff member is sent to its log-in page.
     #         anon     appl_a   appl_b   head_a   judge    conflict secret   super
     "admin:login": row(

@@ -32,13 +32,19 @@ def first_pk(model) -> int:
 
 
 def build_world() -> World:
+    from learningcity.assessments.loading import load_questionnaire_file
+    from learningcity.assessments.services import start_assessment
     from learningcity.attachments.models import Attachment
     from learningcity.events.models import Attendance, SlotChangeRequest, TrainingSession
     from learningcity.exports.models import ExportJob
     from learningcity.judging import services as judging
     from learningcity.judging.models import Judge
     from learningcity.judging.services.committee import declare_conflict
+    from learningcity.network.enums import StoryStatus
+    from learningcity.network.services.magazine import save_story, set_story_status
     from learningcity.notices.models import Notice, NoticeTemplate
+    from learningcity.privacy.enums import ConsentPurpose
+    from learningcity.privacy.services import give_consent
     from learningcity.results.models import Certificate
     from learningcity.secretariat.models import PrizeDelivery
     from tests.applications.factories import RegistrationFactory, started_application
@@ -63,6 +69,20 @@ def build_world() -> World:
     declare_conflict(conflicted, conflicted.user, reason="เคยเป็นที่ปรึกษาโครงการ", organisation=org_a)
 
     attachment_a = Attachment.objects.filter(application=application_a).order_by("pk").first()
+    # The network and the self-assessment: A's area is listed, A keeps an assessment, and the
+    # magazine holds one published story.
+    give_consent(application_a, ConsentPurpose.NETWORK_LISTING, user=coordinator_a)
+    assessment_a = start_assessment(load_questionnaire_file(), organisation=org_a)
+    story = save_story(
+        None,
+        user=secretariat,
+        title="เรื่องเมทริกซ์",
+        summary="สรุป",
+        body="เนื้อหา",
+        areas=[],
+        editions=[],
+    )
+    set_story_status(story, StoryStatus.PUBLISHED, user=secretariat)
     certificate = Certificate.objects.order_by("pk").first()
     world = World()
     world.people = {
@@ -96,6 +116,10 @@ def build_world() -> World:
         "prize_delivery": first_pk(PrizeDelivery),
         "totp_device": second_factor_device(superuser).pk,
         "certificate": certificate.code if certificate else "LC-NONE",
+        "assessment_a": assessment_a.token,
+        "area_a": registration_a.local_government.dla_code,
+        "story": story.slug,
+        "story_pk": story.pk,
         "missing": MISSING,
     }
     return world

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from learningcity.accounts.models import Organisation
 from learningcity.network.services import listed_local_government_ids
@@ -114,6 +114,7 @@ def step(request: HttpRequest, token: str, number: int) -> HttpResponse:
     )
 
 
+@require_safe
 def result(request: HttpRequest, token: str) -> HttpResponse:
     assessment = get_assessment_for(request.user, token)
     profile = services.profile_of(assessment)
@@ -194,7 +195,8 @@ def attach(request: HttpRequest, token: str) -> HttpResponse:
     registrations = _attachable_registrations(request, assessment)
     form = AttachForm(request.POST, registrations=registrations)
     if not form.is_valid():
-        raise Http404
+        messages.error(request, _("Choose one of your organisation's registrations."))
+        return redirect("assessments:result", token=token)
     registration = next(r for r in registrations if r.pk == form.cleaned_data["registration"])
     try:
         services.attach_to_registration(assessment, registration, user=request.user)
@@ -206,6 +208,7 @@ def attach(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def mine(request: HttpRequest) -> HttpResponse:
     organisations = list(Organisation.objects.filter(members=request.user))
     rows = []
@@ -224,6 +227,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def readiness(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("assessments.view_readiness"):
         raise Http404
@@ -241,6 +245,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def readiness_csv(request: HttpRequest) -> HttpResponse:
     """Readiness by province as CSV (UTF-8 with BOM so that Excel reads Thai)."""
     if not request.user.has_perm("assessments.view_readiness"):

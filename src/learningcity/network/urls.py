@@ -1,6 +1,26 @@
-from django.urls import path, re_path
+from django.urls import path, register_converter
 
 from .views import directory, magazine, opendata
+
+
+class DataKind:
+    """What the open data holds: the listed areas, or their learning places."""
+
+    regex = "areas|places"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+class DataFormat(DataKind):
+    regex = "csv|geojson"
+
+
+register_converter(DataKind, "datakind")
+register_converter(DataFormat, "dataformat")
 
 app_name = "network"
 
@@ -8,10 +28,8 @@ urlpatterns = [
     path("", directory.directory, name="directory"),
     path("areas/<str:dla_code>/", directory.area_page, name="area"),
     path("data/", opendata.data_page, name="data"),
-    re_path(
-        r"^data/(?P<kind>areas|places)\.(?P<fmt>csv|geojson)$", opendata.download, name="download"
-    ),
-    re_path(r"^api/v1/(?P<kind>areas|places)/$", opendata.api, name="api"),
+    path("data/<datakind:kind>.<dataformat:fmt>", opendata.download, name="download"),
+    path("api/v1/<datakind:kind>/", opendata.api, name="api"),
     path("magazine/", magazine.stories, name="stories"),
     path("magazine/feed.atom", magazine.StoryFeed(), name="feed"),
     path("magazine/manage/", magazine.manage, name="manage_stories"),

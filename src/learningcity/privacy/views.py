@@ -174,8 +174,10 @@ def me(request: HttpRequest) -> HttpResponse:
 def my_consents(request: HttpRequest) -> HttpResponse:
     """Every consent given by or about the person: what it covers, when, and withdrawal."""
     if request.method == "POST":
-        consent = Consent.objects.filter(pk=request.POST.get("consent") or 0).first()
-        if not request.user.has_perm("privacy.withdraw_consent", consent):
+        given = request.POST.get("consent", "")
+        consent = Consent.objects.filter(pk=int(given)).first() if given.isdigit() else None
+        # None first: a superuser passes every permission check, even on nothing.
+        if consent is None or not request.user.has_perm("privacy.withdraw_consent", consent):
             raise Http404
         subject = services.consents.subject_of(consent)
         if subject is None:

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_safe
 
 from .. import services
 from ..forms import DirectoryFilterForm
@@ -36,6 +37,7 @@ def _markers(areas: list[services.Area]) -> list[dict]:
 
 
 @csp_override(map_policy())
+@require_safe
 def directory(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if form.is_valid() else {}
@@ -54,6 +56,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 @csp_override(map_policy())
+@require_safe
 def area_page(request: HttpRequest, dla_code: str) -> HttpResponse:
     area = services.area(dla_code)
     if area is None:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from learningcity.attachments import storage
 from learningcity.attachments.responses import serve_private_file
@@ -24,6 +24,7 @@ from ..models import Story
 from ..services import magazine
 
 
+@require_safe
 def stories(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -32,6 +33,7 @@ def stories(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_safe
 def story_page(request: HttpRequest, slug: str) -> HttpResponse:
     story = get_object_or_404(
         Story.objects.published().prefetch_related("areas", "editions"), slug=slug
@@ -59,6 +61,7 @@ def story_url(story: Story) -> str:
     return reverse("network:story", kwargs={"slug": story.slug})
 
 
+@require_safe
 def story_photo(request: HttpRequest, slug: str) -> HttpResponse:
     """A published story's photo, only while its area's consent to publication stands."""
     story = get_object_or_404(Story.objects.published().select_related("cover"), slug=slug)
@@ -117,6 +120,7 @@ def _manager(request: HttpRequest) -> None:
 
 
 @login_required
+@require_safe
 def manage(request: HttpRequest) -> HttpResponse:
     _manager(request)
     return render(request, "network/manage.html", {"stories": Story.objects.all()})

@@ -9,7 +9,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from learningcity.exports.cells import cell
 
@@ -21,6 +21,7 @@ API_PARAMETERS = (*services.FILTERS, "page")
 CACHE_SECONDS = 300
 
 
+@require_safe
 def data_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
