@@ -108,3 +108,22 @@ def test_directory_area_page_lists_learning_places(client, db):
     lg = application.registration.local_government
     page = client.get(reverse("network:area", kwargs={"dla_code": lg.dla_code}))
     assert page.content.decode().count("ห้องสมุดตำบล ") >= 2
+
+
+def test_directory_applicant_lists_the_area_from_the_consent_page(client, db):
+    from learningcity.accounts.enums import MembershipRole
+    from tests.factories import MembershipFactory, log_in
+
+    application = listed_area(consent=False)
+    registration = application.registration
+    coordinator = MembershipFactory(
+        organisation=registration.organisation, role=MembershipRole.COORDINATOR
+    ).user
+    log_in(client, coordinator)
+    page = client.get(reverse("applications:registration", args=[registration.pk])).text
+    consent_url = reverse("privacy:consent", kwargs={"app_pk": application.pk})
+    assert consent_url in page
+    assert 'value="network_listing"' in client.get(consent_url).text
+    assert services.areas() == []
+    client.post(consent_url, {"purposes": ["network_listing"], "on_behalf_of": ""})
+    assert [a.local_government for a in services.areas()] == [registration.local_government]

@@ -55,4 +55,8 @@ ERASURE_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 # The purposes an applicant gives for their application on the consent page.
-APPLICATION_PURPOSES = (ConsentPurpose.PUBLISH_PHOTOS, ConsentPurpose.PUBLISH_CASE_STUDY)
+APPLICATION_PURPOSES = (
+    ConsentPurpose.PUBLISH_PHOTOS,
+    ConsentPurpose.PUBLISH_CASE_STUDY,
+    ConsentPurpose.NETWORK_LISTING,
+)
