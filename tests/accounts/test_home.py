@@ -43,7 +43,7 @@ def test_home_judge_sees_the_judging_panel(client, db):
 
     content = client.get(HOME).content.decode()
 
-    assert "กรรมการผู้ทรงคุณวุฒิ" in content
+    assert '<span class="badge">กรรมการ</span>' in content
     assert "ใบสมัครที่มอบหมายให้คุณพิจารณาจะแสดงที่นี่เมื่อเริ่มการตัดสิน" in content
     assert NEXT_STEP not in content
 
