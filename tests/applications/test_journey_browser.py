@@ -210,7 +210,7 @@ def upload(page, slot_id: str, path, expected_document: str, caption: str | None
     form.locator("button[type=submit]").click()
     # The list page reloads itself at the slot: wait for the page that says it is stored.
     number = slot_id.rsplit("-", 1)[1]
-    expect(page.locator(".notice").first).to_have_text(
+    expect(page.locator(".notice[role=status]").first).to_have_text(
         f"บันทึก “{path.name}” แล้ว ({expected_document} ไฟล์ที่ {number})", timeout=15_000
     )
 
@@ -244,7 +244,7 @@ def upload_the_evidence(page, base_url: str, application: Application, tmp_path)
     page.wait_for_load_state("networkidle")
     with page.expect_navigation(url=lambda url: "/pending/" not in url):
         page.get_by_role("button", name="ครอบตัด").click()
-    assert page.locator(".notice").first.inner_text() == "ปรับภาพเป็น 1920 × 1080 พิกเซลและบันทึกแล้ว"
+    assert page.locator(".notice[role=status]").first.inner_text() == "ปรับภาพเป็น 1920 × 1080 พิกเซลและบันทึกแล้ว"
 
     (tmp_path / "นำเสนอ.pdf").write_bytes(pdf_bytes(b"/Lang (th-TH)"))
     upload(page, "slot-presentation-1", tmp_path / "นำเสนอ.pdf", PRESENTATION)
