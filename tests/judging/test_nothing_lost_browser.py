@@ -67,6 +67,9 @@ def test_judge_score_after_log_out_elsewhere_saved_after_log_in_again(
     page.wait_for_function(f"localStorage.getItem('{key}') === null")
     errors = [e for e in page.console_errors if "status of 401" not in e]
     assert errors == [], page.console_errors
+    # Both tabs quiet before the test database is emptied (SQLite in memory, one connection).
+    second.close()
+    page.wait_for_load_state("networkidle")
 
 
 def _log_in_again_with_second_factor(page, judge) -> None:
