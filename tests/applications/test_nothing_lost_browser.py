@@ -202,3 +202,28 @@ def test_page_warns_before_the_absolute_timeout(
     alert = page.locator("#lc-session-alert")
     expect(alert).to_contain_text("อีก 5 นาทีระบบจะให้ออกจากระบบ", timeout=10_000)
     assert page.console_errors == [], page.console_errors
+
+
+def test_autosave_answered_busy_is_sent_again_by_itself(
+    live_server, page_factory, client, member, registration
+):
+    """In the deadline rush nginx answers 429 with Retry-After; the page says so in Thai and
+    sends the same save again after that many seconds, without the person doing anything."""
+    page = open_application(live_server, page_factory, client, member, registration)
+    busy = {"left": 1}
+
+    def once_busy(route):
+        if route.request.method == "POST" and busy["left"]:
+            busy["left"] -= 1
+            route.fulfill(status=429, headers={"Retry-After": "1"}, body="busy")
+        else:
+            route.continue_()
+
+    page.route("**/apply/**", once_busy)
+    page.locator("#narrative-1").fill(TEXT)
+    page.locator("#narrative-1").blur()
+    alert = page.locator("#lc-session-alert")
+    expect(alert).to_contain_text("มีผู้บันทึกพร้อมกันจำนวนมาก", timeout=10_000)
+    expect(page.locator("#section-1 [data-draft-saved]")).to_be_visible(timeout=10_000)
+    assert busy["left"] == 0
+    assert stored(registration, 1).narrative == TEXT

@@ -325,6 +325,13 @@
   // report it, and nothing is swapped.
   function sessionTrouble(xhr, elt) {
     var reason = xhr.getResponseHeader("X-Learningcity-Error");
+    if (xhr.status === 429) {
+      // The deadline rush: nginx answers "busy" at once; the save is sent again by itself.
+      var seconds = parseInt(xhr.getResponseHeader("Retry-After"), 10) || 10;
+      say(msg("Busy", { seconds: seconds }), false);
+      window.setTimeout(function () { resend({ elt: elt }); }, seconds * 1000);
+      return true;
+    }
     if (xhr.status === 401 || reason === "session-ended") {
       waitForLogIn({ elt: elt });
       return true;
