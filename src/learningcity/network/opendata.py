@@ -15,7 +15,8 @@ LICENCE = {
     "attribution": "แพลตฟอร์มเมืองแห่งการเรียนรู้ของประเทศไทย (Thailand Learning City Platform)",
 }
 
-# (column, type, meaning): the data dictionary shown on the open-data page.
+# (column, type, meaning): the data dictionary shown on the open-data page; the values a
+# coded column takes are in VALUES.
 AREA_COLUMNS = [
     ("dla_code", "text", _("The local government's code in the DLA registry (7 digits)")),
     ("local_government", "text", _("The local government's full Thai name")),
@@ -24,12 +25,16 @@ AREA_COLUMNS = [
     ("latitude", "number", _("Latitude of the local government's office (WGS 84)")),
     ("longitude", "number", _("Longitude of the local government's office (WGS 84)")),
     ("editions", "text", _("Editions taken part in, by number, separated by ';'")),
-    ("categories", "text", _("Award categories entered (YOUTH, EQUITY), separated by ';'")),
+    ("categories", "text", _("Codes of the award categories entered, separated by ';'")),
     ("sdgs", "text", _("Sustainable Development Goals of those categories, separated by ';'")),
-    ("results", "text", _("Published results: edition:level (winner, honourable, participant)")),
+    ("results", "text", _("Published results as edition:level, separated by ';'")),
     ("learning_places", "integer", _("Number of learning places with a location")),
     ("url", "text", _("The area's page in the network directory")),
 ]
+VALUES = {
+    "categories": "YOUTH, EQUITY",
+    "results": "winner, honourable, participant",
+}
 PLACE_COLUMNS = [
     ("dla_code", "text", _("The area's local government code (joins with the areas file)")),
     ("local_government", "text", _("The area's local government")),

@@ -128,6 +128,8 @@ def _detail(request: HttpRequest, registration, invitation_form) -> HttpResponse
         "can_edit": user.has_perm("applications.change_registration", registration)
         and services.registration_is_editable(registration),
         "can_invite": may_invite,
+        # Consents (publication, network listing) outlive the registration's editing window.
+        "can_consent": user.has_perm("applications.change_registration", registration),
         "invitation_form": invitation_form,
         "pending_invitations": services.pending_invitations(registration.organisation)
         if may_invite

@@ -30,6 +30,7 @@ def data_page(request: HttpRequest) -> HttpResponse:
             "licence": opendata.LICENCE,
             "area_columns": opendata.AREA_COLUMNS,
             "place_columns": opendata.PLACE_COLUMNS,
+            "coded": opendata.VALUES.items(),
             "page_size": PAGE_SIZE,
             "parameters": services.FILTERS,
         },
