@@ -254,6 +254,28 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+# Files in an S3 object store (SeaweedFS, MinIO, a cloud's) when an endpoint is given; private
+# objects, never a public or signed URL from the storage itself (views check permission first).
+LEARNINGCITY_S3_ENDPOINT_URL = env_str("LEARNINGCITY_S3_ENDPOINT_URL")
+if LEARNINGCITY_S3_ENDPOINT_URL:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "endpoint_url": LEARNINGCITY_S3_ENDPOINT_URL,
+            "bucket_name": env_str("LEARNINGCITY_S3_BUCKET"),
+            "access_key": env_str("LEARNINGCITY_S3_ACCESS_KEY"),
+            "secret_key": env_str("LEARNINGCITY_S3_SECRET_KEY"),
+            "region_name": env_str("LEARNINGCITY_S3_REGION", "us-east-1"),
+            "default_acl": "private",
+            "querystring_auth": False,
+            "file_overwrite": True,
+            "addressing_style": "path",
+            "signature_version": "s3v4",
+        },
+    }
+# Downloads from the object store: streamed through the application, or (1) a redirect to a
+# signed URL valid for 60 seconds, given only after the permission check.
+LEARNINGCITY_S3_PRESIGNED = env_bool("LEARNINGCITY_S3_PRESIGNED")
 MEDIA_ROOT = VAR_DIR / "media"
 # Uploads are private: no URL pattern serves MEDIA_URL, files go out only through views that
 # check permissions (the storage has no base_url, so a file never yields a public URL).

@@ -28,7 +28,7 @@ class PendingUpload:
 
     @property
     def content(self) -> bytes:
-        return storage.path_of(_data_name(self.token)).read_bytes()
+        return storage.read_bytes(_data_name(self.token))
 
 
 def _data_name(token: str) -> str:
@@ -73,12 +73,12 @@ def load(token: str, *, user, application) -> PendingUpload | None:
     if not TOKEN.fullmatch(token):
         return None
     try:
-        note = json.loads(storage.path_of(_note_name(token)).read_bytes())
+        note = json.loads(storage.read_bytes(_note_name(token)))
     except (OSError, ValueError):
         return None
     if note.get("user_id") != user.pk or note.get("application_id") != application.pk:
         return None
-    if not storage.path_of(_data_name(token)).exists():
+    if not storage.exists(_data_name(token)):
         return None
     return PendingUpload(token=token, **note)
 

@@ -384,16 +384,12 @@ def remove_orphans(older_than: dt.timedelta = dt.timedelta(hours=1)) -> dict[str
     Only files older than ``older_than`` go, so that an upload in flight is never touched.
     """
     counts = {"temporary": 0, "pending": 0, "unreferenced": 0, "thumbnails": 0}
-    base = storage.root()
-    if not base.exists():
-        return counts
     cutoff = time.time() - older_than.total_seconds()
     referenced = referenced_names()
     referenced_thumbnails = {thumbnail_name(name) for name in referenced}
-    for path in sorted(base.rglob("*")):
-        if not path.is_file() or path.stat().st_mtime > cutoff:
+    for name, modified in list(storage.list_stored()):
+        if modified > cutoff:
             continue
-        name = path.relative_to(base).as_posix()
         if name.endswith(storage.TEMP_SUFFIX):
             bucket = "temporary"
         elif name.startswith(f"{storage.PENDING_DIR}/"):
@@ -406,6 +402,6 @@ def remove_orphans(older_than: dt.timedelta = dt.timedelta(hours=1)) -> dict[str
             continue
         else:
             bucket = "unreferenced"
-        path.unlink(missing_ok=True)
+        storage.delete(name)
         counts[bucket] += 1
     return counts

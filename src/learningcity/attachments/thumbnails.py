@@ -13,22 +13,31 @@ from learningcity.attachments.services import thumbnail_name
 SIZE = (320, 180)
 
 
-def thumbnail_path(attachment: Attachment) -> Path | None:
-    """The path of the attachment's preview, made now if missing; ``None`` if not an image."""
+def thumbnail_stored(attachment: Attachment) -> str | None:
+    """The stored name of the attachment's preview, made now if missing; ``None`` if not an
+    image or if the image itself is gone."""
     if not attachment.is_image:
         return None
     name = thumbnail_name(attachment.stored_name)
-    path = storage.path_of(name)
-    if path.exists():
-        return path
-    source = storage.path_of(attachment.stored_name)
-    if not source.exists():
+    if storage.exists(name):
+        return name
+    if not storage.exists(attachment.stored_name):
         return None
-    with decoding(attachment.width or 1, attachment.height or 1), Image.open(source) as image:
+    with (
+        decoding(attachment.width or 1, attachment.height or 1),
+        storage.open_stored(attachment.stored_name) as source,
+        Image.open(source) as image,
+    ):
         image.draft("RGB", SIZE)
         preview = ImageOps.exif_transpose(image).convert("RGB")
         preview.thumbnail(SIZE, Image.Resampling.LANCZOS)
     out = io.BytesIO()
     preview.save(out, "JPEG", quality=80)
     storage.write_atomically(name, out.getvalue())
-    return path
+    return name
+
+
+def thumbnail_path(attachment: Attachment) -> Path | None:
+    """The file system path of the attachment's preview (file system storage only)."""
+    name = thumbnail_stored(attachment)
+    return storage.path_of(name) if name is not None else None

@@ -3,7 +3,6 @@ and the permission-checked download of stored files."""
 
 import io
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,12 +15,12 @@ from django.views.decorators.http import require_POST
 
 from learningcity.applications.access import get_registration_for
 from learningcity.applications.models import Application
-from learningcity.attachments import pending, photos, services, storage
+from learningcity.attachments import pending, photos, services
 from learningcity.attachments.checks import UploadRefused
 from learningcity.attachments.forms import ConversionForm, SlotForm
 from learningcity.attachments.models import Attachment
-from learningcity.attachments.responses import FILE_CSP, serve_private_file
-from learningcity.attachments.thumbnails import thumbnail_path
+from learningcity.attachments.responses import FILE_CSP, serve_stored
+from learningcity.attachments.thumbnails import thumbnail_stored
 from learningcity.editions.enums import DocumentKind
 
 PREVIEW_WIDTH = 480
@@ -327,11 +326,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = _readable_attachment_for(request.user, pk)
-    path = storage.path_of(attachment.stored_name)
-    if not getattr(settings, "LEARNINGCITY_X_ACCEL", False) and not path.exists():
-        raise Http404
-    response = serve_private_file(
-        path,
+    response = serve_stored(
         attachment.stored_name,
         content_type=attachment.content_type,
         filename=attachment.display_name,
@@ -345,14 +340,13 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
 def thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = _readable_attachment_for(request.user, pk)
     try:
-        path = thumbnail_path(attachment)
+        name = thumbnail_stored(attachment)
     except UploadRefused:
-        path = None
-    if path is None:
+        name = None
+    if name is None:
         raise Http404
-    response = serve_private_file(
-        path,
-        services.thumbnail_name(attachment.stored_name),
+    response = serve_stored(
+        name,
         content_type="image/jpeg",
         filename=f"{attachment.sha256[:12]}.jpg",
         inline=True,

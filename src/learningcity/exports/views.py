@@ -7,8 +7,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_POST
 
 from learningcity.applications.access import get_application_for
-from learningcity.attachments import storage
-from learningcity.attachments.responses import serve_private_file
+from learningcity.attachments.responses import serve_stored
 
 from . import services, zipping
 from .enums import ACTIVE_STATUSES, ExportStatus
@@ -60,8 +59,7 @@ def download(request, pk: int):
         or not request.user.has_perm("exports.view_export", job)
     ):
         raise Http404
-    return serve_private_file(
-        storage.path_of(job.stored_name),
+    return serve_stored(
         job.stored_name,
         content_type=CONTENT_TYPES[job.format],
         filename=job.filename,

@@ -51,7 +51,7 @@ def stream(files: list[tuple[str, str]]) -> Iterator[bytes]:
         for arcname, stored_name in files:
             with (
                 archive.open(arcname, "w") as target,
-                storage.path_of(stored_name).open("rb") as source,
+                storage.open_stored(stored_name) as source,
             ):
                 while chunk := source.read(READ_SIZE):
                     target.write(chunk)

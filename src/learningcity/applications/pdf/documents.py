@@ -3,6 +3,7 @@
 Both are rendered in Thai whatever the requester's language: they are the official Thai forms.
 """
 
+import base64
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,8 +11,9 @@ from decimal import Decimal
 from django.db import models
 from django.utils import translation
 
+from learningcity.attachments import storage
 from learningcity.attachments.models import Attachment
-from learningcity.attachments.thumbnails import thumbnail_path
+from learningcity.attachments.thumbnails import thumbnail_stored
 from learningcity.editions.enums import DocumentKind
 from learningcity.thai.formatting import format_date, format_number
 
@@ -71,13 +73,22 @@ def _tables(answer: Answer) -> list[Table]:
     return tables
 
 
+def _thumbnail_url(attachment: Attachment) -> str | None:
+    """A ``file:`` URL of the preview, or a ``data:`` URL when it is in an object store."""
+    name = thumbnail_stored(attachment)
+    if name is None:
+        return None
+    if not storage.on_object_store():
+        return storage.path_of(name).as_uri()
+    return "data:image/jpeg;base64," + base64.b64encode(storage.read_bytes(name)).decode()
+
+
 def _photos(attachments: list[Attachment]) -> list[Photo]:
     photos = []
     for attachment in attachments:
         if attachment.kind != DocumentKind.PHOTOS:
             continue
-        path = thumbnail_path(attachment)
-        photos.append(Photo(attachment, path.as_uri() if path is not None else None))
+        photos.append(Photo(attachment, _thumbnail_url(attachment)))
     return photos
 
 

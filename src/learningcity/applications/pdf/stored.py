@@ -49,7 +49,7 @@ def submitted_pdf(application: Application) -> ApplicationPdf | None:
     record = ApplicationPdf.objects.filter(
         application=application, submitted_at=application.submitted_at
     ).first()
-    if record is not None and storage.path_of(record.stored_name).is_file():
+    if record is not None and storage.exists(record.stored_name):
         return record
     return build_submitted_pdf(application)
 

@@ -9,8 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from learningcity.attachments import storage
-from learningcity.attachments.responses import serve_private_file
+from learningcity.attachments.responses import serve_stored
 
 from .. import pdf
 from ..access import get_application_for
@@ -49,8 +48,7 @@ def application_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     stored = pdf.submitted_pdf(application)
     if stored is None:
         return _download(pdf.application_pdf(application), filename)
-    response = serve_private_file(
-        storage.path_of(stored.stored_name),
+    response = serve_stored(
         stored.stored_name,
         content_type="application/pdf",
         filename=filename,

@@ -1,7 +1,6 @@
 """Steps 4 and 5 of the applicant's journey: check, certify, submit, receipt; and the
 secretariat's remedies (reopen, extend the deadline). Every form works without JS."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,8 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from learningcity.accounts.enums import MembershipRole
 from learningcity.accounts.models import Membership
 from learningcity.accounts.rules import is_secretariat
-from learningcity.attachments import storage
-from learningcity.attachments.responses import serve_private_file
+from learningcity.attachments.responses import serve_stored
 
 from .. import services
 from ..access import get_application_for
@@ -138,11 +136,7 @@ def signed_certification(request: HttpRequest, pk: int) -> HttpResponse:
     ).first()
     if certification is None or not certification.stored_name:
         raise Http404
-    path = storage.path_of(certification.stored_name)
-    if not getattr(settings, "LEARNINGCITY_X_ACCEL", False) and not path.exists():
-        raise Http404
-    response = serve_private_file(
-        path,
+    response = serve_stored(
         certification.stored_name,
         content_type="application/pdf",
         filename=f"certification-signed-{application.pk}.pdf",

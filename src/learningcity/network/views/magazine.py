@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from learningcity.attachments import storage
-from learningcity.attachments.responses import serve_private_file
+from learningcity.attachments.responses import serve_stored
 from learningcity.editions.models import Edition
 from learningcity.registry.models import LocalGovernment
 
@@ -68,11 +68,9 @@ def story_photo(request: HttpRequest, slug: str) -> HttpResponse:
     if not magazine.cover_allowed(story):
         raise Http404
     attachment = story.cover
-    path = storage.path_of(attachment.stored_name)
-    if path is None or not path.exists():
+    if not storage.exists(attachment.stored_name):
         raise Http404
-    response = serve_private_file(
-        path,
+    response = serve_stored(
         attachment.stored_name,
         content_type=attachment.content_type,
         filename=f"{attachment.sha256[:12]}.jpg",

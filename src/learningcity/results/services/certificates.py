@@ -87,10 +87,8 @@ def stored_name(certificate: Certificate) -> str:
 
 def certificate_pdf(certificate: Certificate) -> bytes:
     """The stored PDF, made and stored now if it is not there yet."""
-    if certificate.stored_name:
-        path = storage.path_of(certificate.stored_name)
-        if path.exists():
-            return path.read_bytes()
+    if certificate.stored_name and storage.exists(certificate.stored_name):
+        return storage.read_bytes(certificate.stored_name)
     pdf = render_certificate(certificate)
     name = stored_name(certificate)
     storage.write_atomically(name, pdf)
@@ -140,7 +138,7 @@ def withdraw_certificates(decision: Decision) -> int:
     certificates = list(decision.certificates.all())
     for certificate in certificates:
         if certificate.stored_name:
-            storage.path_of(certificate.stored_name).unlink(missing_ok=True)
+            storage.delete(certificate.stored_name)
     decision.certificates.all().delete()
     return len(certificates)
 

@@ -4,9 +4,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from learningcity.attachments import storage
-from learningcity.attachments.responses import serve_private_file
-from learningcity.attachments.services import thumbnail_name
-from learningcity.attachments.thumbnails import thumbnail_path
+from learningcity.attachments.responses import serve_stored
+from learningcity.attachments.thumbnails import thumbnail_stored
 from learningcity.editions.models import Edition
 
 from .. import services
@@ -48,15 +47,12 @@ def photo(request: HttpRequest, pk: int, size: str = "full") -> HttpResponse:
     if attachment is None:
         raise Http404
     if size == "thumbnail":
-        path = thumbnail_path(attachment)
-        name, content_type = thumbnail_name(attachment.stored_name), "image/jpeg"
+        name, content_type = thumbnail_stored(attachment), "image/jpeg"
     else:
-        path = storage.path_of(attachment.stored_name)
         name, content_type = attachment.stored_name, attachment.content_type
-    if path is None or not path.exists():
+    if name is None or not storage.exists(name):
         raise Http404
-    response = serve_private_file(
-        path,
+    response = serve_stored(
         name,
         content_type=content_type,
         filename=f"{attachment.sha256[:12]}.jpg",
