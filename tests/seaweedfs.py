@@ -150,6 +150,8 @@ def seaweedfs(tmp_path_factory):
                 f"-s3.port={s3}",
                 f"-s3.port.grpc={s3_grpc}",
                 f"-s3.config={config}",
+                "-s3.port.iceberg=0",  # its catalogue and Lance's have fixed ports by default:
+                "-s3.port.lance=0",  # off, so that two test runs can share the machine
             ],
             stdout=log_handle,
             stderr=subprocess.STDOUT,

@@ -8,6 +8,7 @@ atomic already: the "temporary" keeps the bytes in memory and the commit puts th
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import secrets
 import tempfile
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage, default_storage, storages
 
 TEMP_SUFFIX = ".part"
@@ -123,6 +124,29 @@ def open_stored(name: str):
     if on_object_store():
         return default_storage.open(name, "rb")
     return path_of(name).open("rb")
+
+
+def size(name: str) -> int:
+    if on_object_store():
+        return default_storage.size(name)
+    return path_of(name).stat().st_size
+
+
+def sha256_of_stored(name: str) -> str:
+    digest = hashlib.sha256()
+    with open_stored(name) as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def put_file(name: str, source: Path) -> None:
+    """An object put from a local file, streamed (object store only: a put is atomic)."""
+    with source.open("rb") as handle:
+        saved = default_storage.save(name, File(handle, name=source.name))
+    if saved != name:
+        msg = f"object stored as {saved!r} instead of {name!r}"
+        raise RuntimeError(msg)
 
 
 def read_bytes(name: str) -> bytes:

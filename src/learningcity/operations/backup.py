@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.apps import apps
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
@@ -65,6 +66,50 @@ def _quiet(_message: str) -> None:
     pass
 
 
+def _recorded_hashes() -> dict[str, str]:
+    from learningcity.applications.models import Certification
+    from learningcity.attachments.models import Attachment
+
+    hashes = dict(Attachment.objects.values_list("stored_name", "sha256"))
+    certifications = Certification.objects.exclude(stored_name="").exclude(sha256="")
+    hashes.update(certifications.values_list("stored_name", "sha256"))
+    return hashes
+
+
+def _download_objects(folder: Path, progress: Progress) -> None:
+    """Every object of the store into ``folder``; an object a row records the sha256 of must
+    arrive with that hash (else BackupError)."""
+    expected = _recorded_hashes()
+    names = [name for name, _modified in storage.list_stored()]
+    for number, name in enumerate(names, start=1):
+        copy = folder / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with storage.open_stored(name) as source, copy.open("wb") as target:
+                while chunk := source.read(CHUNK):
+                    target.write(chunk)
+        except FileNotFoundError:
+            copy.unlink(missing_ok=True)  # deleted since the listing: no row refers to it
+            continue
+        if name in expected and sha256_of(copy) != expected[name]:
+            raise BackupError(f"object damaged (sha256 differs from its row): {name}")
+        if number % 100 == 0 or number == len(names):
+            progress(f"downloaded {number}/{len(names)} objects")
+
+
+def _media_is_empty() -> bool:
+    if storage.on_object_store():
+        return next(storage.list_stored(), None) is None
+    return not _files_under(storage.root())
+
+
+def _media_label() -> str:
+    if storage.on_object_store():
+        store = storages["default"]
+        return f"s3://{store.bucket_name}/{store.location}"
+    return str(storage.root())
+
+
 def create_backup(target: Path, *, progress: Progress = _quiet) -> dict:
     """Dump the database and copy every stored file into ``target`` (new or empty)."""
     target = Path(target)
@@ -82,14 +127,17 @@ def create_backup(target: Path, *, progress: Progress = _quiet) -> dict:
             output=str(target / DATABASE_FILE),
             verbosity=0,
         )
-    source = storage.root()
-    files = [p for p in _files_under(source) if not p.name.endswith(storage.TEMP_SUFFIX)]
-    for number, path in enumerate(files, start=1):
-        copy = target / MEDIA_DIR / path.relative_to(source)
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, copy)
-        if number % 100 == 0 or number == len(files):
-            progress(f"copied {number}/{len(files)} files")
+    if storage.on_object_store():
+        _download_objects(target / MEDIA_DIR, progress)
+    else:
+        source = storage.root()
+        files = [p for p in _files_under(source) if not p.name.endswith(storage.TEMP_SUFFIX)]
+        for number, path in enumerate(files, start=1):
+            copy = target / MEDIA_DIR / path.relative_to(source)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, copy)
+            if number % 100 == 0 or number == len(files):
+                progress(f"copied {number}/{len(files)} files")
     progress("writing the manifest")
     entries = {
         path.relative_to(target).as_posix(): {
@@ -144,11 +192,11 @@ def restore_backup(source: Path, *, force: bool = False, progress: Progress = _q
     manifest = verify_backup(source, progress=progress)
     progress("migrating the database")
     call_command("migrate", interactive=False, verbosity=0)
-    media = storage.root()
     if not force:
         if not _database_is_empty():
             raise BackupError("the database is not empty; restore refuses to mix data (--force).")
-        if _files_under(media):
+        if not _media_is_empty():
+            media = _media_label()
             raise BackupError(f"{media} is not empty; restore refuses to mix files (--force).")
     elif not _database_is_empty():
         progress("emptying the database (--force)")
@@ -157,6 +205,11 @@ def restore_backup(source: Path, *, force: bool = False, progress: Progress = _q
     call_command("loaddata", str(source / DATABASE_FILE), verbosity=0)
     files = [name for name in manifest["files"] if name.startswith(f"{MEDIA_DIR}/")]
     for number, name in enumerate(sorted(files), start=1):
+        if storage.on_object_store():  # a put is atomic: no temporary name needed
+            storage.put_file(name.removeprefix(f"{MEDIA_DIR}/"), source / name)
+            if number % 100 == 0 or number == len(files):
+                progress(f"restored {number}/{len(files)} files")
+            continue
         final = storage.path_of(name.removeprefix(f"{MEDIA_DIR}/"))
         # The same temp → fsync → rename as an upload: a restore cut short leaves no half file.
         final.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,6 @@ from learningcity.attachments import storage
 from learningcity.attachments.models import Attachment
 from learningcity.editions.models import RequiredDocument
 from learningcity.judging.models import Score
-from learningcity.operations.backup import sha256_of
 
 
 @dataclass(frozen=True)
@@ -26,18 +25,19 @@ class Problem:
 
 
 def _file_problems(label: str, stored_name: str, sha256: str, size: int | None) -> Iterator[str]:
-    path = storage.path_of(stored_name)
-    if not path.is_file():
+    # The file system or the object store alike (``attachments.storage``).
+    if not storage.exists(stored_name):
         yield _("%(what)s: the file %(name)s is missing.") % {"what": label, "name": stored_name}
         return
-    if size is not None and path.stat().st_size != size:
+    actual = storage.size(stored_name)
+    if size is not None and actual != size:
         yield _("%(what)s: the file %(name)s has %(actual)s bytes instead of %(size)s.") % {
             "what": label,
             "name": stored_name,
-            "actual": path.stat().st_size,
+            "actual": actual,
             "size": size,
         }
-    elif sha256_of(path) != sha256:
+    elif storage.sha256_of_stored(stored_name) != sha256:
         yield _("%(what)s: the file %(name)s does not match its recorded SHA-256.") % {
             "what": label,
             "name": stored_name,
