@@ -4,6 +4,9 @@
 import logging
 import os
 import secrets
+import shutil
+import tempfile
+from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -66,9 +69,13 @@ def build(job_id: int) -> bool:
         return False
     job = ExportJob.objects.select_related("edition").get(pk=job_id)
     name = f"{EXPORT_DIR}/{secrets.token_hex(16)}.{job.format}"
-    final = storage.path_of(name)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    temp = final.with_name(final.name + storage.TEMP_SUFFIX)
+    if storage.on_object_store():  # written locally, then put (a put is atomic)
+        final = None
+        temp = Path(tempfile.mkdtemp(prefix="learningcity-export-")) / f"export.{job.format}"
+    else:
+        final = storage.path_of(name)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        temp = final.with_name(final.name + storage.TEMP_SUFFIX)
     try:
         with translation.override("th"):
             table = BUILDERS[job.kind](job.edition)
@@ -78,7 +85,10 @@ def build(job_id: int) -> bool:
                 ExportJob.objects.filter(pk=job_id).update(done=done)
 
             written = WRITERS[job.format](temp, table, progress)
-        os.replace(temp, final)
+        if final is None:
+            storage.put_file(name, temp)
+        else:
+            os.replace(temp, final)
     except Exception as error:
         logger.exception("Export %s failed", job_id)
         temp.unlink(missing_ok=True)
@@ -90,6 +100,9 @@ def build(job_id: int) -> bool:
             finished_at=timezone.now(),
         )
         return False
+    finally:
+        if final is None:
+            shutil.rmtree(temp.parent, ignore_errors=True)
     return transition(
         job_id,
         ExportStatus.RUNNING,
