@@ -276,6 +276,8 @@ if LEARNINGCITY_S3_ENDPOINT_URL:
 # Downloads from the object store: streamed through the application, or (1) a redirect to a
 # signed URL valid for 60 seconds, given only after the permission check.
 LEARNINGCITY_S3_PRESIGNED = env_bool("LEARNINGCITY_S3_PRESIGNED")
+# The store's address as browsers reach it, when not the one above (e.g. behind nginx).
+LEARNINGCITY_S3_PUBLIC_URL = env_str("LEARNINGCITY_S3_PUBLIC_URL")
 MEDIA_ROOT = VAR_DIR / "media"
 # Uploads are private: no URL pattern serves MEDIA_URL, files go out only through views that
 # check permissions (the storage has no base_url, so a file never yields a public URL).

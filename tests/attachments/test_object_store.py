@@ -144,6 +144,25 @@ def test_download_presigned_redirects_to_working_url_that_expires(
     assert refused.value.code == 403
 
 
+def test_download_presigned_for_public_address_works_there(
+    client,
+    seaweedfs,  # noqa: F811
+    s3_storage,  # noqa: F811
+    member,
+    photo,
+    settings,
+):
+    settings.LEARNINGCITY_S3_PRESIGNED = True
+    settings.LEARNINGCITY_S3_PUBLIC_URL = f"http://localhost:{seaweedfs.port}"
+    log_in(client, member)
+
+    url = client.get(reverse("attachments:download", args=[photo.pk]))["Location"]
+
+    assert url.startswith(f"http://localhost:{seaweedfs.port}/{seaweedfs.bucket}/{s3_storage}/")
+    with urllib.request.urlopen(url) as answer:  # noqa: S310 (loopback)
+        assert answer.read() == _object(seaweedfs, s3_storage, photo.stored_name)
+
+
 def test_thumbnail_on_object_store_made_and_served(client, seaweedfs, s3_storage, member, photo):  # noqa: F811
     log_in(client, member)
 

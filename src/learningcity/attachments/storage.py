@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.core.files.storage import FileSystemStorage, default_storage, storages
 
@@ -186,10 +187,29 @@ def list_stored() -> Iterator[tuple[str, float]]:
             yield path.relative_to(base).as_posix(), path.stat().st_mtime
 
 
+def _signing_client(store):
+    """The client that signs URLs for browsers: the store's own, or one for the address the
+    browsers reach the store by (``LEARNINGCITY_S3_PUBLIC_URL``; signing needs no request)."""
+    public = getattr(settings, "LEARNINGCITY_S3_PUBLIC_URL", "")
+    if not public or public == store.endpoint_url:
+        return store.bucket.meta.client
+    cached = getattr(store, "_learningcity_signing", None)
+    if cached is None or cached[0] != public:
+        client = store._create_session().client(
+            "s3",
+            region_name=store.region_name,
+            endpoint_url=public,
+            config=store.client_config,
+            verify=store.verify,
+        )
+        cached = store._learningcity_signing = (public, client)
+    return cached[1]
+
+
 def presigned_url(name: str, *, content_type: str, disposition: str, expires: dt.timedelta) -> str:
     """A short-lived signed URL that answers the object itself (object store only)."""
     store = storages["default"]
-    return store.bucket.meta.client.generate_presigned_url(
+    return _signing_client(store).generate_presigned_url(
         "get_object",
         Params={
             "Bucket": store.bucket_name,
