@@ -84,6 +84,7 @@ def test_download_from_object_store_streams_bytes_to_member(
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == _object(seaweedfs, s3_storage, photo.stored_name)
     assert response["Content-Type"] == "image/jpeg"
+    assert response["Content-Length"] == str(photo.size)
     assert response["Content-Disposition"] == "attachment; filename*=utf-8''" + quote("ลานกีฬา.jpg")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"

@@ -61,12 +61,13 @@ def serve_stored(
         response = HttpResponseRedirect(url)
     else:
         try:
-            handle = storage.open_stored(stored_name)
+            body, size = storage.open_object(stored_name)
         except FileNotFoundError:
             raise Http404 from None
         response = FileResponse(
-            handle, content_type=content_type, as_attachment=not inline, filename=filename
+            body, content_type=content_type, as_attachment=not inline, filename=filename
         )
+        response["Content-Length"] = str(size)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_CSP
     return response

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.core.files.base import ContentFile, File
@@ -120,10 +121,26 @@ def exists(name: str) -> bool:
     return path_of(name).is_file()
 
 
-def open_stored(name: str):
-    """The stored file opened for reading (binary)."""
+def open_object(name: str) -> tuple[BinaryIO, int]:
+    """The object's body as a stream straight from the store (not spooled into memory first,
+    as the storage's own ``open`` does), and its size; FileNotFoundError if there is none."""
+    from botocore.exceptions import ClientError
+    from storages.utils import clean_name
+
+    store = storages["default"]
+    try:
+        answer = store.bucket.Object(store._normalize_name(clean_name(name))).get()
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") in {"NoSuchKey", "404", "NotFound"}:
+            raise FileNotFoundError(name) from error
+        raise
+    return answer["Body"], answer["ContentLength"]
+
+
+def open_stored(name: str) -> BinaryIO:
+    """The stored file opened for reading (binary; on the object store, not seekable)."""
     if on_object_store():
-        return default_storage.open(name, "rb")
+        return open_object(name)[0]
     return path_of(name).open("rb")
 
 
