@@ -115,6 +115,21 @@ class Plan:
         return len(self.changes) + len(self.files) + len(self.deletions) + len(self.scrubs)
 
 
+def remove_export_jobs(plan: "Plan", jobs) -> None:
+    """Plan the removal of export jobs and their files: an export may name anyone in it."""
+    for job in jobs.order_by("pk"):
+        plan.deletions.append(("exports.exportjob", job.pk))
+        if job.stored_name:
+            plan.files.append(
+                FileRemoval(
+                    str(job._meta.verbose_name_plural),
+                    job.stored_name,
+                    "exports.exportjob",
+                    job.pk,
+                )
+            )
+
+
 def field_changes(queryset, fields: dict[str, object]) -> list[Change]:
     """The changes that set ``fields`` (a value, or a function of the row) on every row."""
     changes = []

@@ -74,17 +74,7 @@ def person_plan(user) -> copies.Plan:
     editions = set(registrations.values_list("edition_id", flat=True)) | set(
         representatives.values_list("registration__edition_id", flat=True)
     )
-    for job in ExportJob.objects.filter(edition_id__in=editions).order_by("pk"):
-        plan.deletions.append(("exports.exportjob", job.pk))
-        if job.stored_name:
-            plan.files.append(
-                copies.FileRemoval(
-                    str(ExportJob._meta.verbose_name_plural),
-                    job.stored_name,
-                    "exports.exportjob",
-                    job.pk,
-                )
-            )
+    copies.remove_export_jobs(plan, ExportJob.objects.filter(edition_id__in=editions))
     for label, rows in _login_records(email):
         plan.deletions += [(label, pk) for pk in rows]
     plan.erased_rows.add(("accounts.user", str(user.pk)))

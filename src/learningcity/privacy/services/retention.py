@@ -149,17 +149,7 @@ def _files(edition, plan: copies.Plan) -> None:
                 placeholder=True,
             )
         )
-    for job in ExportJob.objects.filter(edition=edition).order_by("pk"):
-        plan.deletions.append(("exports.exportjob", job.pk))
-        if job.stored_name:
-            plan.files.append(
-                copies.FileRemoval(
-                    str(ExportJob._meta.verbose_name_plural),
-                    job.stored_name,
-                    "exports.exportjob",
-                    job.pk,
-                )
-            )
+    copies.remove_export_jobs(plan, ExportJob.objects.filter(edition=edition))
 
 
 def retention_plan(edition, *, now=None) -> copies.Plan:
