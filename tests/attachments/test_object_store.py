@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import io
 import time
 import urllib.error
 import urllib.request
@@ -12,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from learningcity.attachments import pending, storage
+from learningcity.attachments.models import Attachment
 from learningcity.attachments.services import delete_attachment, remove_orphans, store_attachment
 from learningcity.editions.enums import DocumentKind
 from tests.attachments import corpus
@@ -53,6 +55,30 @@ def test_store_photo_on_object_store_object_matches_row(seaweedfs, s3_storage, p
     assert hashlib.sha256(data).hexdigest() == photo.sha256
     assert len(data) == photo.size
     assert _keys(seaweedfs, s3_storage) == [photo.stored_name]
+
+
+def test_upload_view_on_object_store_puts_the_checked_photo(
+    client,
+    seaweedfs,  # noqa: F811
+    s3_storage,  # noqa: F811
+    open_now,
+    member,
+):
+    sent = io.BytesIO(corpus.jpeg_bytes(exif=corpus.gps_exif()))
+    sent.name = "ตลาด.jpg"
+    log_in(client, member)
+
+    response = client.post(
+        reverse("attachments:upload", args=[open_now.pk]),
+        {"kind": "photos", "slot": "4", "caption": "ตลาดนัด", "file": sent},
+    )
+
+    assert response.status_code == 302
+    attachment = Attachment.objects.get()
+    data = _object(seaweedfs, s3_storage, attachment.stored_name)
+    assert hashlib.sha256(data).hexdigest() == attachment.sha256
+    assert b"PhoneMaker" not in data  # the rewritten photo, not the bytes sent
+    assert _keys(seaweedfs, s3_storage) == [attachment.stored_name]
 
 
 def test_store_pdf_on_object_store_object_matches_row(seaweedfs, s3_storage, open_now, member):  # noqa: F811
