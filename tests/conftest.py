@@ -1,6 +1,6 @@
 import pytest
 
-pytest_plugins = ["tests.browser.fixtures"]
+pytest_plugins = ["tests.browser.fixtures", "tests.seaweedfs"]
 
 
 @pytest.fixture(autouse=True)

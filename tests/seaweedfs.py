@@ -173,9 +173,10 @@ def running_seaweedfs(folder: Path, weed: str) -> Iterator[SeaweedFS]:
     finally:
         process.terminate()
         try:
-            process.wait(timeout=5)
+            process.wait(timeout=1)
         except subprocess.TimeoutExpired:
-            process.kill()  # its graceful stop can hang on the filer's subscriptions
+            # Its graceful stop can hang on the filer's subscriptions; the data is throwaway.
+            process.kill()
             process.wait(timeout=5)
 
 

@@ -15,7 +15,6 @@ from tests.applications.factories import complete_application
 from tests.applications.test_pdf import full_application
 from tests.attachments.test_signed_page import render, upload
 from tests.factories import MembershipFactory, log_in
-from tests.seaweedfs import s3_storage, seaweedfs  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("s3_storage")]
 
@@ -41,7 +40,7 @@ def test_application_pdf_on_object_store_shows_every_photo_preview():
     assert sizes.count((320, 180)) == photos  # the previews, read from the store
 
 
-def test_signed_page_on_object_store_stored_and_downloaded(client, seaweedfs, s3_storage):  # noqa: F811
+def test_signed_page_on_object_store_stored_and_downloaded(client, seaweedfs, s3_storage):
     application, coordinator = complete_application(certify=False)
     scan = io.BytesIO()
     render(certification_pdf(application), 300).save(scan, "PDF", resolution=300)

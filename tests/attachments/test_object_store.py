@@ -18,17 +18,16 @@ from learningcity.attachments.services import delete_attachment, remove_orphans,
 from learningcity.editions.enums import DocumentKind
 from tests.attachments import corpus
 from tests.factories import MembershipFactory, log_in
-from tests.seaweedfs import s3_storage, seaweedfs  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("s3_storage")
 
 
-def _object(seaweedfs, location, name) -> bytes:  # noqa: F811
+def _object(seaweedfs, location, name) -> bytes:
     body = seaweedfs.client().get_object(Bucket=seaweedfs.bucket, Key=f"{location}/{name}")
     return body["Body"].read()
 
 
-def _keys(seaweedfs, location) -> list[str]:  # noqa: F811
+def _keys(seaweedfs, location) -> list[str]:
     listing = seaweedfs.client().list_objects_v2(Bucket=seaweedfs.bucket, Prefix=f"{location}/")
     return sorted(item["Key"].removeprefix(f"{location}/") for item in listing.get("Contents", []))
 
@@ -45,11 +44,11 @@ def photo(open_now, member):
     )
 
 
-def test_object_store_selected_by_settings(s3_storage):  # noqa: F811
+def test_object_store_selected_by_settings(s3_storage):
     assert storage.on_object_store() is True
 
 
-def test_store_photo_on_object_store_object_matches_row(seaweedfs, s3_storage, photo):  # noqa: F811
+def test_store_photo_on_object_store_object_matches_row(seaweedfs, s3_storage, photo):
     data = _object(seaweedfs, s3_storage, photo.stored_name)
 
     assert hashlib.sha256(data).hexdigest() == photo.sha256
@@ -59,8 +58,8 @@ def test_store_photo_on_object_store_object_matches_row(seaweedfs, s3_storage, p
 
 def test_upload_view_on_object_store_puts_the_checked_photo(
     client,
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     open_now,
     member,
 ):
@@ -81,7 +80,7 @@ def test_upload_view_on_object_store_puts_the_checked_photo(
     assert _keys(seaweedfs, s3_storage) == [attachment.stored_name]
 
 
-def test_store_pdf_on_object_store_object_matches_row(seaweedfs, s3_storage, open_now, member):  # noqa: F811
+def test_store_pdf_on_object_store_object_matches_row(seaweedfs, s3_storage, open_now, member):
     pdf = corpus.pdf_bytes()
     city_map = store_attachment(
         application=open_now,
@@ -98,8 +97,8 @@ def test_store_pdf_on_object_store_object_matches_row(seaweedfs, s3_storage, ope
 
 def test_download_from_object_store_streams_bytes_to_member(
     client,
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     member,
     photo,
 ):
@@ -138,8 +137,8 @@ def test_download_missing_object_404(client, member, photo):
 
 def test_download_presigned_redirects_to_working_url_that_expires(
     client,
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     member,
     photo,
     settings,
@@ -173,8 +172,8 @@ def test_download_presigned_redirects_to_working_url_that_expires(
 
 def test_download_presigned_for_public_address_works_there(
     client,
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     member,
     photo,
     settings,
@@ -190,7 +189,7 @@ def test_download_presigned_for_public_address_works_there(
         assert answer.read() == _object(seaweedfs, s3_storage, photo.stored_name)
 
 
-def test_thumbnail_on_object_store_made_and_served(client, seaweedfs, s3_storage, member, photo):  # noqa: F811
+def test_thumbnail_on_object_store_made_and_served(client, seaweedfs, s3_storage, member, photo):
     log_in(client, member)
 
     response = client.get(reverse("attachments:thumbnail", args=[photo.pk]))
@@ -203,8 +202,8 @@ def test_thumbnail_on_object_store_made_and_served(client, seaweedfs, s3_storage
 
 
 def test_delete_attachment_on_object_store_removes_object(
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     open_now,
     member,
     photo,
@@ -215,8 +214,8 @@ def test_delete_attachment_on_object_store_removes_object(
 
 
 def test_remove_orphans_on_object_store_removes_stray_keeps_referenced_and_fresh(
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     member,
     open_now,
     photo,

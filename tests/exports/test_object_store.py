@@ -12,20 +12,19 @@ from learningcity.exports import services
 from learningcity.exports.enums import ExportStatus
 from tests.applications.factories import RegistrationFactory, attach_everything, started_application
 from tests.factories import MembershipFactory, log_in
-from tests.seaweedfs import s3_storage, seaweedfs  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("s3_storage")]
 
 
-def _object(seaweedfs, location, name) -> bytes:  # noqa: F811
+def _object(seaweedfs, location, name) -> bytes:
     body = seaweedfs.client().get_object(Bucket=seaweedfs.bucket, Key=f"{location}/{name}")
     return body["Body"].read()
 
 
 def test_csv_export_on_object_store_put_and_downloaded(
     client,
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     edition,
     secretariat,
     django_capture_on_commit_callbacks,

@@ -10,16 +10,15 @@ from learningcity.attachments.models import Attachment
 from learningcity.operations.backup import BackupError, create_backup, restore_backup
 from learningcity.operations.integrity import check_integrity
 from tests.applications.factories import complete_application
-from tests.seaweedfs import s3_storage, seaweedfs  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
-def filled(s3_storage, db):  # noqa: F811
+def filled(s3_storage, db):
     application, _coordinator = complete_application()
     return application
 
 
-def _objects(seaweedfs, location) -> dict[str, str]:  # noqa: F811
+def _objects(seaweedfs, location) -> dict[str, str]:
     client = seaweedfs.client()
     listing = client.list_objects_v2(Bucket=seaweedfs.bucket, Prefix=f"{location}/")
     return {
@@ -30,7 +29,7 @@ def _objects(seaweedfs, location) -> dict[str, str]:  # noqa: F811
     }
 
 
-def _damage(seaweedfs, location, name) -> None:  # noqa: F811
+def _damage(seaweedfs, location, name) -> None:
     client = seaweedfs.client()
     key = f"{location}/{name}"
     data = bytearray(client.get_object(Bucket=seaweedfs.bucket, Key=key)["Body"].read())
@@ -40,8 +39,8 @@ def _damage(seaweedfs, location, name) -> None:  # noqa: F811
 
 def test_check_integrity_on_object_store_passes_then_finds_damaged_object(
     filled,
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
 ):
     assert storage.on_object_store()
     assert check_integrity() == []
@@ -56,8 +55,8 @@ def test_check_integrity_on_object_store_passes_then_finds_damaged_object(
 
 def test_backup_from_object_store_holds_every_object_with_its_hash(
     filled,
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     tmp_path,
 ):
     objects = _objects(seaweedfs, s3_storage)
@@ -75,8 +74,8 @@ def test_backup_from_object_store_holds_every_object_with_its_hash(
 
 def test_backup_from_object_store_damaged_object_refused(
     filled,
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     tmp_path,
 ):
     attachment = Attachment.objects.order_by("pk").first()
@@ -91,8 +90,8 @@ def test_backup_from_object_store_damaged_object_refused(
 
 def test_restore_into_empty_object_store_puts_every_object(
     filled,
-    seaweedfs,  # noqa: F811
-    s3_storage,  # noqa: F811
+    seaweedfs,
+    s3_storage,
     tmp_path,
     settings,
 ):
