@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -125,7 +126,8 @@ def running_seaweedfs(folder: Path, weed: str) -> Iterator[SeaweedFS]:
             }
         )
     )
-    master, master_grpc, volume, volume_grpc, filer, filer_grpc, s3, s3_grpc = _free_ports(8)
+    ports = _free_ports(8)
+    master, master_grpc, volume, volume_grpc, filer, filer_grpc, s3, s3_grpc = ports
     data = folder / "data"
     data.mkdir()
     log = folder / "weed.log"
@@ -178,6 +180,10 @@ def running_seaweedfs(folder: Path, weed: str) -> Iterator[SeaweedFS]:
             # Its graceful stop can hang on the filer's subscriptions; the data is throwaway.
             process.kill()
             process.wait(timeout=5)
+        # A killed weed leaves its gRPC and filer sockets in /tmp, named by our ports.
+        for port in ports:
+            for socket_file in Path(tempfile.gettempdir()).glob(f"seaweedfs-*-{port}.sock"):
+                socket_file.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
