@@ -189,12 +189,25 @@ def test_download_presigned_for_public_address_works_there(
         assert answer.read() == _object(seaweedfs, s3_storage, photo.stored_name)
 
 
+def test_thumbnail_on_object_store_presigned_redirect_is_never_cached(
+    client, member, photo, settings
+):
+    settings.LEARNINGCITY_S3_PRESIGNED = True
+    log_in(client, member)
+
+    response = client.get(reverse("attachments:thumbnail", args=[photo.pk]))
+
+    assert response.status_code == 302
+    assert response["Cache-Control"] == "private, no-store"  # not the thumbnail's day
+
+
 def test_thumbnail_on_object_store_made_and_served(client, seaweedfs, s3_storage, member, photo):
     log_in(client, member)
 
     response = client.get(reverse("attachments:thumbnail", args=[photo.pk]))
 
     assert response.status_code == 200
+    assert response["Cache-Control"] == "private, max-age=86400"
     body = b"".join(response.streaming_content)
     assert body[:3] == b"\xff\xd8\xff"
     thumbnail = f"thumbnails/{photo.stored_name.rsplit('.', 1)[0]}.jpg"

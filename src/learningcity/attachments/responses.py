@@ -38,18 +38,27 @@ OBJECT_READ_SIZE = 256 * 1024
 
 
 def serve_stored(
-    stored_name: str, *, content_type: str, filename: str, inline: bool
+    stored_name: str,
+    *,
+    content_type: str,
+    filename: str,
+    inline: bool,
+    cache_control: str | None = None,
 ) -> HttpResponse:
     """A stored file by its name, only ever called after the permission check; 404 if it is
     not there. On the file system as ``serve_private_file``; from an object store streamed, or
-    redirected to a signed URL valid for a minute (``LEARNINGCITY_S3_PRESIGNED``)."""
+    redirected to a signed URL valid for a minute (``LEARNINGCITY_S3_PRESIGNED``): that answer
+    is never cached, whatever ``cache_control`` the file itself gets."""
     if not storage.on_object_store():
         path = storage.path_of(stored_name)
         if not getattr(settings, "LEARNINGCITY_X_ACCEL", False) and not path.is_file():
             raise Http404
-        return serve_private_file(
+        response = serve_private_file(
             path, stored_name, content_type=content_type, filename=filename, inline=inline
         )
+        if cache_control:
+            response["Cache-Control"] = cache_control
+        return response
     if getattr(settings, "LEARNINGCITY_S3_PRESIGNED", False):
         if not storage.exists(stored_name):
             raise Http404
@@ -60,6 +69,8 @@ def serve_stored(
             expires=PRESIGNED_LIFETIME,
         )
         response = HttpResponseRedirect(url)
+        # A cached redirect would outlive its signature.
+        response["Cache-Control"] = "private, no-store"
     else:
         try:
             body, size = storage.open_object(stored_name)
@@ -70,6 +81,8 @@ def serve_stored(
         )
         response["Content-Length"] = str(size)
         response.block_size = OBJECT_READ_SIZE  # not 4 KiB socket reads from the store
+        if cache_control:
+            response["Cache-Control"] = cache_control
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_CSP
     return response

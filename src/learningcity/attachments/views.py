@@ -326,14 +326,13 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = _readable_attachment_for(request.user, pk)
-    response = serve_stored(
+    return serve_stored(
         attachment.stored_name,
         content_type=attachment.content_type,
         filename=attachment.display_name,
         inline=False,
+        cache_control="private, no-store",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -345,12 +344,11 @@ def thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
         name = None
     if name is None:
         raise Http404
-    response = serve_stored(
+    return serve_stored(
         name,
         content_type="image/jpeg",
         filename=f"{attachment.sha256[:12]}.jpg",
         inline=True,
+        # A replaced file gets a new row and so a new URL: this one never changes.
+        cache_control="private, max-age=86400",
     )
-    # A replaced file gets a new row and so a new URL: this one never changes.
-    response["Cache-Control"] = "private, max-age=86400"
-    return response

@@ -48,14 +48,13 @@ def application_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     stored = pdf.submitted_pdf(application)
     if stored is None:
         return _download(pdf.application_pdf(application), filename)
-    response = serve_stored(
+    return serve_stored(
         stored.stored_name,
         content_type="application/pdf",
         filename=filename,
         inline=False,
+        cache_control="private, no-store",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 certification_pdf = _pdf_view(pdf.certification_pdf, "certification")

@@ -136,14 +136,13 @@ def signed_certification(request: HttpRequest, pk: int) -> HttpResponse:
     ).first()
     if certification is None or not certification.stored_name:
         raise Http404
-    response = serve_stored(
+    return serve_stored(
         certification.stored_name,
         content_type="application/pdf",
         filename=f"certification-signed-{application.pk}.pdf",
         inline=False,
+        cache_control="private, no-store",
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

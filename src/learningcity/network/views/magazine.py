@@ -70,14 +70,13 @@ def story_photo(request: HttpRequest, slug: str) -> HttpResponse:
     attachment = story.cover
     if not storage.exists(attachment.stored_name):
         raise Http404
-    response = serve_stored(
+    return serve_stored(
         attachment.stored_name,
         content_type=attachment.content_type,
         filename=f"{attachment.sha256[:12]}.jpg",
         inline=True,
+        cache_control="public, max-age=300",
     )
-    response["Cache-Control"] = "public, max-age=300"
-    return response
 
 
 class StoryFeed(Feed):

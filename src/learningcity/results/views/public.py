@@ -52,15 +52,14 @@ def photo(request: HttpRequest, pk: int, size: str = "full") -> HttpResponse:
         name, content_type = attachment.stored_name, attachment.content_type
     if name is None or not storage.exists(name):
         raise Http404
-    response = serve_stored(
+    return serve_stored(
         name,
         content_type=content_type,
         filename=f"{attachment.sha256[:12]}.jpg",
         inline=True,
+        # Public only while consent stands: caches must ask again.
+        cache_control="public, max-age=300",
     )
-    # Public only while consent stands: caches must ask again.
-    response["Cache-Control"] = "public, max-age=300"
-    return response
 
 
 def verify(request: HttpRequest, code: str) -> HttpResponse:
