@@ -1,7 +1,6 @@
-"""Small JPEG previews of stored images, made once with Pillow and kept on disk."""
+"""Small JPEG previews of stored images, made once with Pillow and kept in storage."""
 
 import io
-from pathlib import Path
 
 from PIL import Image, ImageOps
 
@@ -35,9 +34,3 @@ def thumbnail_stored(attachment: Attachment) -> str | None:
     preview.save(out, "JPEG", quality=80)
     storage.write_atomically(name, out.getvalue())
     return name
-
-
-def thumbnail_path(attachment: Attachment) -> Path | None:
-    """The file system path of the attachment's preview (file system storage only)."""
-    name = thumbnail_stored(attachment)
-    return storage.path_of(name) if name is not None else None
