@@ -244,7 +244,8 @@ def upload_the_evidence(page, base_url: str, application: Application, tmp_path)
     page.wait_for_load_state("networkidle")
     with page.expect_navigation(url=lambda url: "/pending/" not in url):
         page.get_by_role("button", name="ครอบตัด").click()
-    assert page.locator(".notice[role=status]").first.inner_text() == "ปรับภาพเป็น 1920 × 1080 พิกเซลและบันทึกแล้ว"
+    notice = page.locator(".notice[role=status]").first
+    assert notice.inner_text() == "ปรับภาพเป็น 1920 × 1080 พิกเซลและบันทึกแล้ว"
 
     (tmp_path / "นำเสนอ.pdf").write_bytes(pdf_bytes(b"/Lang (th-TH)"))
     upload(page, "slot-presentation-1", tmp_path / "นำเสนอ.pdf", PRESENTATION)
