@@ -46,18 +46,7 @@ def test_judge_score_after_log_out_elsewhere_saved_after_log_in_again(
     key = f"lc-draft:review-{review.pk}"
     assert page.evaluate(f"JSON.parse(localStorage.getItem('{key}')).fields.points_1") == "12.5"
 
-    alert.locator("[data-login-open]").click()
-    page.fill("#lc-login-email", judge.user.email)
-    page.fill("#lc-login-password", PASSWORD)
-    # A judge proves the second factor too: in a new tab, which then tells this one.
-    with page.context.expect_page() as new_tab:
-        page.locator("#lc-login-dialog button[type=submit]").click()
-    second = new_tab.value
-    second.wait_for_load_state()
-    device = judge.user.totpdevice_set.get(confirmed=True)
-    second.fill("#id_code", current_code(device))
-    with second.expect_navigation():
-        second.get_by_role("button", name="ดำเนินการต่อ").click()
+    second = _log_in_again_with_second_factor(page, judge)
     assert second.url.endswith(reverse("accounts:session_back"))
     expect(second.locator("h1")).to_have_text("คุณเข้าสู่ระบบอีกครั้งแล้ว")
 
@@ -72,7 +61,9 @@ def test_judge_score_after_log_out_elsewhere_saved_after_log_in_again(
     page.wait_for_load_state("networkidle")
 
 
-def _log_in_again_with_second_factor(page, judge) -> None:
+def _log_in_again_with_second_factor(page, judge):
+    """Log in from the page's dialog; a judge proves the second factor in a new tab, which then
+    tells the first. Returns that tab."""
     page.locator("#lc-session-alert [data-login-open]").click()
     page.fill("#lc-login-email", judge.user.email)
     page.fill("#lc-login-password", PASSWORD)
@@ -84,6 +75,7 @@ def _log_in_again_with_second_factor(page, judge) -> None:
     second.fill("#id_code", current_code(device))
     with second.expect_navigation():
         second.get_by_role("button", name="ดำเนินการต่อ").click()
+    return second
 
 
 def test_judge_save_draft_after_log_out_stays_on_the_page_then_saves(
