@@ -169,8 +169,9 @@ def test_views_attached_assessment_is_context_for_the_judge_and_secretariat(clie
     assert client.get(url).status_code == 404
     log_in(client, judge.user)
     assert client.get(url).status_code == 200
-    review_page = client.get(reverse("judging:review", args=[review.pk])).content.decode()
-    assert url in review_page
+    review_page = client.get(reverse("judging:review", args=[review.assignment.application_id]))
+    assert review_page.status_code == 200
+    assert url in review_page.content.decode()
     log_in(client, coordinator)
     registration_page = client.get(
         reverse("applications:registration", args=[registration.pk])
