@@ -16,9 +16,8 @@ from .factories import JudgeFactory, SubmittedApplicationFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_judge_score_after_log_out_elsewhere_saved_after_log_in_again(
-    live_server, page_factory, client
-):
+def _judge_logged_in(live_server, page_factory, client):
+    """A judge with one assigned review, logged in on a desktop page (no page opened yet)."""
     edition = open_judging_now(EditionFactory())
     application = SubmittedApplicationFactory(registration__edition=edition)
     judge = JudgeFactory(edition=edition)
@@ -28,7 +27,14 @@ def test_judge_score_after_log_out_elsewhere_saved_after_log_in_again(
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
-    page.goto(live_server.url + reverse("judging:review", args=[application.pk]))
+    return judge, review, page
+
+
+def test_judge_score_after_log_out_elsewhere_saved_after_log_in_again(
+    live_server, page_factory, client
+):
+    judge, review, page = _judge_logged_in(live_server, page_factory, client)
+    page.goto(live_server.url + reverse("judging:review", args=[review.assignment.application_id]))
     other = page.context.new_page()
     other.goto(live_server.url + reverse("accounts:home"))
     with other.expect_navigation():
@@ -81,16 +87,8 @@ def _log_in_again_with_second_factor(page, judge):
 def test_judge_save_draft_after_log_out_stays_on_the_page_then_saves(
     live_server, page_factory, client
 ):
-    edition = open_judging_now(EditionFactory())
-    application = SubmittedApplicationFactory(registration__edition=edition)
-    judge = JudgeFactory(edition=edition)
-    review = services.assign(judge, application, actor=None).review
-    log_in(client, judge.user)
-    page = page_factory(viewport=DESKTOP)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    url = live_server.url + reverse("judging:review", args=[application.pk])
+    judge, review, page = _judge_logged_in(live_server, page_factory, client)
+    url = live_server.url + reverse("judging:review", args=[review.assignment.application_id])
     page.goto(url)
     other = page.context.new_page()
     other.goto(live_server.url + reverse("accounts:home"))

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -14,7 +14,7 @@ from pythainlp.util import collate
 from learningcity.audit.services import record
 
 from .enums import Readiness
-from .models import Answer, Assessment, Dimension, Question, Questionnaire
+from .models import Answer, Assessment, Dimension, Questionnaire
 
 
 @dataclass(frozen=True)
@@ -366,8 +366,3 @@ def close_to_readiness(questionnaire: Questionnaire) -> list[dict]:
 
 def answers_by_question(assessment: Assessment) -> dict[int, Answer]:
     return {a.question_id: a for a in assessment.answers.all()}
-
-
-def questions_unanswered(assessment: Assessment) -> int:
-    total = Question.objects.filter(dimension__questionnaire=assessment.questionnaire).count()
-    return total - assessment.answers.filter(~Q(level=None)).count()

@@ -101,9 +101,11 @@ def public_results(application_ids, at=None) -> dict[int, str]:
     )
 
 
-def areas(filters: dict | None = None) -> list[Area]:
+def areas(filters: dict | None = None, *, dla_code: str | None = None) -> list[Area]:
     """The listed areas, one per local government, in Thai dictionary order (three queries)."""
     applications = filtered(listed_applications(), filters or {})
+    if dla_code is not None:
+        applications = applications.filter(registration__local_government__dla_code=dla_code)
     rows = list(
         applications.select_related(
             "registration__edition",
@@ -148,11 +150,7 @@ def areas(filters: dict | None = None) -> list[Area]:
 
 def area(dla_code: str) -> Area | None:
     """One listed area, or None when it is not (or no longer) listed."""
-    found = [
-        a
-        for a in areas()
-        if a.local_government.dla_code == dla_code  # a handful of areas: no index needed
-    ]
+    found = areas(dla_code=dla_code)
     return found[0] if found else None
 
 
