@@ -13,8 +13,10 @@ applications alternating between the two categories, every judge assigned to eve
 with a submitted review scoring all six criteria (whole and half points). Then times
 ``learningcity.judging.ranking.ranking(edition, category)`` per category and the secretariat's
 ranking page (judging:manage_ranking) through the Django test client (its first, computing
-request, then the median of --runs cached ones), and the first judge's list (judging:home,
-every application assigned): median of --runs runs, with the query count and the page's size.
+request, then the median of --runs cached ones), the first request after a change (a score
+of a submitted review changed, as a judge may while judging is open, or a tie-break vote
+recorded: median of --runs changes), and the first judge's list (judging:home, every
+application assigned): median of --runs runs, with the query count and the page's size.
 """
 
 import argparse
@@ -285,7 +287,65 @@ def measure(edition, categories, secretary, runs: int) -> None:
             f"median {elapsed * 1000:.0f} ms of {runs} (CPU {CPU_MEDIANS[-1] * 1000:.0f} ms; "
             "cached until a review changes)"
         )
+        measure_after_change(edition, category, client, url, runs)
     measure_judge_list(edition, runs)
+
+
+def change_a_score(edition, category, rng) -> None:
+    """What save_score does to a submitted review's score (the bench's judging phase may not
+    be open now): new points, the change kept."""
+    from django.utils import timezone
+
+    from learningcity.accounts.models import User
+    from learningcity.judging.models import Score, ScoreChange
+
+    score = (
+        Score.objects.filter(
+            review__assignment__judge__edition=edition,
+            review__assignment__application__registration__category=category,
+        )
+        .order_by("?")
+        .first()
+    )
+    old = score.half_points
+    score.half_points = rng.choice([h for h in range(score.max_points * 2 + 1) if h != old])
+    score.updated_at = timezone.now()
+    score.save(update_fields=["half_points", "updated_at"])
+    ScoreChange.objects.create(
+        score=score,
+        changed_by=User.objects.get(email="judge0@bench.invalid"),
+        old_points=old / 2,
+        new_points=score.half_points / 2,
+    )
+
+
+def record_a_vote(edition, category, rng) -> None:
+    from learningcity.accounts.models import User
+    from learningcity.applications.models import Application
+    from learningcity.judging import services
+
+    application = Application.objects.filter(registration__category=category).order_by("?")[0]
+    secretary = User.objects.get(email="secretariat@bench.invalid")
+    services.record_tie_break_vote(application, rng.randint(0, 9), "bench", secretary)
+
+
+def measure_after_change(edition, category, client, url, runs: int) -> None:
+    """The first ranking request after a score of a submitted review, or a vote, changed."""
+    rng = random.Random(2570)
+    for name, change in (("a score changed", change_a_score), ("a vote recorded", record_a_vote)):
+        times = []
+        for _ in range(runs):
+            change(edition, category, rng)
+            started = time.perf_counter()
+            response = client.get(url, secure=True)
+            times.append(time.perf_counter() - started)
+            if response.status_code != 200:
+                raise SystemExit(f"{url} answered {response.status_code}")
+        print(
+            f"ranking page {category.code}, first request after {name}: "
+            f"median {statistics.median(times) * 1000:.0f} ms of {runs} "
+            f"(max {max(times) * 1000:.0f} ms)"
+        )
 
 
 def measure_judge_list(edition, runs: int) -> None:

@@ -11,7 +11,6 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -271,9 +270,8 @@ def category_ranking(request: HttpRequest, number: int, code: str) -> HttpRespon
     """The ranking of one category: raw mean first, spread, advisory normalised mean, ties."""
     edition = get_edition_to_manage(request.user, number)
     category = get_object_or_404(edition.categories, code=code)
-    page = Paginator(cached_ranking(edition, category), RANKING_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    cached = cached_ranking(edition, category)
+    page = Paginator(cached.rows, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
     names = dict(
         Application.objects.filter(pk__in=[r.application_id for r in page]).values_list(
             "pk", "registration__local_government__full_name_th"
@@ -298,6 +296,7 @@ def category_ranking(request: HttpRequest, number: int, code: str) -> HttpRespon
             "threshold": edition.settings.get(
                 "disagreement_threshold", DEFAULT_DISAGREEMENT_THRESHOLD
             ),
-            "generated_at": timezone.now(),
+            # Never older than the data: cached_ranking recomputes after any change.
+            "generated_at": cached.computed_at,
         },
     )
