@@ -18,9 +18,9 @@ from tests.applications.factories import (
 from tests.factories import EditionFactory, MembershipFactory, UserFactory, bangkok, log_in
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-# Session, user, registration, permission checks, application, answers and one query per kind
-# of row, whatever the number of rows.
-QUERIES = 15
+# Session, user, registration, the user's memberships (once for every permission check),
+# application, answers and one query per kind of row, whatever the number of rows.
+QUERIES = 14
 
 
 @pytest.fixture

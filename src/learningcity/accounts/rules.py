@@ -3,7 +3,7 @@
 import rules
 
 from .enums import MembershipRole, Role
-from .models import Membership
+from .memberships import roles_in
 
 
 @rules.predicate
@@ -25,16 +25,14 @@ def is_secretariat(user) -> bool:
 def is_member_of_organisation(user, organisation) -> bool:
     if not user.is_authenticated or organisation is None:
         return False
-    return Membership.objects.filter(user=user, organisation=organisation).exists()
+    return bool(roles_in(user, organisation.pk))
 
 
 @rules.predicate
 def is_coordinator_of_organisation(user, organisation) -> bool:
     if not user.is_authenticated or organisation is None:
         return False
-    return Membership.objects.filter(
-        user=user, organisation=organisation, role=MembershipRole.COORDINATOR
-    ).exists()
+    return MembershipRole.COORDINATOR in roles_in(user, organisation.pk)
 
 
 rules.add_perm("accounts.view_organisation", is_member_of_organisation | is_secretariat)

@@ -2,7 +2,7 @@
 
 import rules
 
-from learningcity.accounts.models import Membership
+from learningcity.accounts.memberships import roles_in
 from learningcity.accounts.rules import is_secretariat
 
 from .services import APPLYING_ROLES
@@ -12,18 +12,14 @@ from .services import APPLYING_ROLES
 def is_member_of_registration_organisation(user, registration) -> bool:
     if not user.is_authenticated or registration is None:
         return False
-    return Membership.objects.filter(
-        user=user, organisation_id=registration.organisation_id
-    ).exists()
+    return bool(roles_in(user, registration.organisation_id))
 
 
 @rules.predicate
 def applies_for_registration_organisation(user, registration) -> bool:
     if not user.is_authenticated or registration is None:
         return False
-    return Membership.objects.filter(
-        user=user, organisation_id=registration.organisation_id, role__in=APPLYING_ROLES
-    ).exists()
+    return not roles_in(user, registration.organisation_id).isdisjoint(APPLYING_ROLES)
 
 
 rules.add_perm(

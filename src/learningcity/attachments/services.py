@@ -231,7 +231,8 @@ def store_attachment(
     slot holds another by now, the upload is refused as a conflict (code ``conflict``): of two
     uploads from the same view of a slot the first wins and the second is told, never silently
     dropped. Raises ``ValidationError`` (Thai message) when refused and ``NeedsConversion``
-    when a photo must first be fitted or cropped to the edition's size.
+    when a photo must first be fitted or cropped to the edition's size. The new attachment's
+    ``replaced`` is the file it took the place of (``None`` if the slot was empty).
     """
     check_editable(application, user, at)
     document = document_for(application, kind)
@@ -278,8 +279,8 @@ def store_attachment(
                 uploaded_by=user,
                 uploaded_at=at or timezone.now(),
             )
-            if criteria is not None:
-                attachment.criteria.set(_edition_criteria(application, criteria))
+            if criteria:  # a new row: nothing to take away, only what to add
+                attachment.criteria.add(*_edition_criteria(application, criteria))
             record(
                 user,
                 "attachment.replaced" if previous else "attachment.stored",
@@ -302,6 +303,8 @@ def store_attachment(
         raise
     if old_name and old_name != stored_name:
         _forget_file_if_unreferenced(old_name)
+    # What the slot held before, for the uploader's message (``None``: it was empty).
+    attachment.replaced = previous
     return attachment
 
 

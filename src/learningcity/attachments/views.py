@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learningcity.applications.access import get_registration_for
-from learningcity.applications.models import Application
+from learningcity.applications.access import get_application_for, get_registration_for
 from learningcity.attachments import pending, photos, services
 from learningcity.attachments.checks import UploadRefused
 from learningcity.attachments.forms import ConversionForm, SlotForm
@@ -24,14 +23,6 @@ from learningcity.attachments.thumbnails import thumbnail_stored
 from learningcity.editions.enums import DocumentKind
 
 PREVIEW_WIDTH = 480
-
-
-def _application_for(user, pk: int) -> Application:
-    application = get_object_or_404(
-        Application.objects.select_related("registration__edition"), pk=pk
-    )
-    get_registration_for(user, application.registration_id)
-    return application
 
 
 def _attachment_for(user, pk: int) -> Attachment:
@@ -134,7 +125,7 @@ def _render_list(request, application, *, failed: dict | None = None, status=200
 
 @login_required
 def attachment_list(request: HttpRequest, app_pk: int) -> HttpResponse:
-    return _render_list(request, _application_for(request.user, app_pk))
+    return _render_list(request, get_application_for(request.user, app_pk))
 
 
 def _list_url(application, kind="", slot="") -> str:
@@ -164,15 +155,15 @@ def _done(request, url: str) -> HttpResponse:
 @login_required
 @require_POST
 def upload(request: HttpRequest, app_pk: int) -> HttpResponse:
-    application = _application_for(request.user, app_pk)
+    application = get_application_for(request.user, app_pk)
     form = SlotForm(request.POST, request.FILES, edition=application.registration.edition)
     if not form.is_valid():
         return _refused(request, application, form, _form_problem(form))
     data = form.cleaned_data
     kind, slot = data["kind"], data["slot"]
-    existing = application.attachments.filter(kind=kind, slot=slot).first()
     try:
         if data["file"] is None:
+            existing = application.attachments.filter(kind=kind, slot=slot).first()
             if existing is None:
                 return _refused(request, application, form, _("Please choose a file to upload."))
             services.set_caption(existing, data["caption"], user=request.user)
@@ -209,8 +200,8 @@ def upload(request: HttpRequest, app_pk: int) -> HttpResponse:
         "document": attachment.get_kind_display(),
         "slot": attachment.slot,
     }
-    if existing is not None:
-        saved += " " + _("It replaces “%(name)s”.") % {"name": existing.display_name}
+    if attachment.replaced is not None:
+        saved += " " + _("It replaces “%(name)s”.") % {"name": attachment.replaced.display_name}
     messages.success(request, saved)
     return _done(request, _list_url(application, kind, slot))
 
@@ -226,7 +217,7 @@ def _form_problem(form: SlotForm) -> str:
 
 @login_required
 def convert(request: HttpRequest, app_pk: int, token: str) -> HttpResponse:
-    application = _application_for(request.user, app_pk)
+    application = get_application_for(request.user, app_pk)
     waiting = pending.load(token, user=request.user, application=application)
     if waiting is None:
         messages.error(
@@ -287,7 +278,7 @@ def _pending_inspection(waiting, document):
 @login_required
 def convert_preview(request: HttpRequest, app_pk: int, token: str, mode: str) -> HttpResponse:
     """A small picture of what "fit" or "crop" would make of the waiting photo."""
-    application = _application_for(request.user, app_pk)
+    application = get_application_for(request.user, app_pk)
     waiting = pending.load(token, user=request.user, application=application)
     if waiting is None or mode not in ("fit", "crop"):
         raise Http404

@@ -39,6 +39,9 @@ class SaveResult:
     base_version: int = 0
     your_narrative: str = ""
     your_evidence_confirmed: bool = False
+    # Whether the section's progress may differ from before the save (what the progress panel
+    # shows): a table rewritten, the narrative emptied or begun, the evidence tick changed.
+    progress_changed: bool = True
 
     @property
     def saved(self) -> bool:
@@ -188,8 +191,22 @@ def _build_rows(
     return built
 
 
-def _snapshot_rows(answer: Answer, models_) -> dict[str, int]:
-    return {model.kind(): model.objects.filter(answer=answer).count() for model in models_}
+def _stored_rows(answer: Answer, models_) -> dict[type[SectionRow], list[dict[str, Any]]]:
+    """The stored rows of each kind, as their columns' values in order (one query a kind)."""
+    return {
+        model: list(
+            model.objects.filter(answer=answer).order_by("order", "pk").values(*model.columns)
+        )
+        for model in models_
+    }
+
+
+def _same_rows(stored: list[dict[str, Any]], instances: list[SectionRow]) -> bool:
+    columns = type(instances[0]).columns if instances else ()
+    return len(stored) == len(instances) and all(
+        row == {name: getattr(instance, name) for name in columns}
+        for row, instance in zip(stored, instances, strict=True)
+    )
 
 
 def _save(
@@ -202,6 +219,7 @@ def _save(
     narrative: str | None = None,
     evidence_confirmed: bool | None = None,
     rows: dict[str, list[dict[str, Any]]] | None = None,
+    answer: Answer | None = None,
 ) -> SaveResult:
     at = at or timezone.now()
     _check(application=application, criterion=criterion, user=user, at=at)
@@ -213,7 +231,13 @@ def _save(
     if evidence_confirmed is not None:
         changes["evidence_confirmed"] = evidence_confirmed
     built = _build_rows(criterion, rows or {})
-    answer, _created = Answer.objects.get_or_create(application=application, criterion=criterion)
+    if answer is None or (answer.application_id, answer.criterion_id) != (
+        application.pk,
+        criterion.pk,
+    ):
+        answer, _created = Answer.objects.get_or_create(
+            application=application, criterion=criterion
+        )
     with transaction.atomic():
         # The WHERE on the version makes the check and the write one statement: of two saves
         # from the same version, the database lets exactly one through.
@@ -229,13 +253,25 @@ def _save(
                 your_narrative=narrative if narrative is not None else "",
                 your_evidence_confirmed=bool(evidence_confirmed),
             )
-        before_rows = _snapshot_rows(answer, [model for model, _rows in built])
+        stored = _stored_rows(answer, [model for model, _rows in built])
+        before_rows = {model.kind(): len(rows) for model, rows in stored.items()}
+        rows_changed = False
         for model, instances in built:
+            # An autosave sends every row each time: rewrite a table only when it changed.
+            if _same_rows(stored[model], instances):
+                continue
+            rows_changed = True
             model.objects.filter(answer=answer).delete()
             for instance in instances:
                 instance.answer = answer
             model.objects.bulk_create(instances)
         # The UPDATE matched ``base_version``: what is stored now is known without reading it.
+        before = {
+            "narrative": answer.narrative,
+            "evidence_confirmed": answer.evidence_confirmed,
+            # Read at another version than the one just replaced: compare with nothing.
+            "known": answer.version == base_version,
+        }
         for name, value in changes.items():
             setattr(answer, name, value)
         answer.version = base_version + 1
@@ -254,7 +290,16 @@ def _save(
             },
             summary=f"{application} / {criterion.number}",
         )
-    return SaveResult(answer=answer, base_version=base_version)
+    return SaveResult(
+        answer=answer,
+        base_version=base_version,
+        progress_changed=(
+            not before["known"]
+            or rows_changed
+            or bool(before["narrative"].strip()) != bool(answer.narrative.strip())
+            or before["evidence_confirmed"] != answer.evidence_confirmed
+        ),
+    )
 
 
 def save_answer(
@@ -266,9 +311,11 @@ def save_answer(
     evidence_confirmed: bool,
     base_version: int,
     at: dt.datetime | None = None,
+    answer: Answer | None = None,
 ) -> SaveResult:
     """Write the narrative and evidence tick of one criterion if ``base_version`` is still the
-    stored version, else write nothing and return both versions as a conflict."""
+    stored version, else write nothing and return both versions as a conflict. ``answer``, the
+    stored answer the caller has already read, spares reading it again."""
     return _save(
         application=application,
         criterion=criterion,
@@ -277,6 +324,7 @@ def save_answer(
         at=at,
         narrative=narrative,
         evidence_confirmed=evidence_confirmed,
+        answer=answer,
     )
 
 
@@ -311,6 +359,7 @@ def save_section(
     rows: dict[str, list[dict[str, Any]]],
     base_version: int,
     at: dt.datetime | None = None,
+    answer: Answer | None = None,
 ) -> SaveResult:
     """Write a whole section (narrative, evidence tick and rows) as one version."""
     return _save(
@@ -322,6 +371,7 @@ def save_section(
         narrative=narrative,
         evidence_confirmed=evidence_confirmed,
         rows=rows,
+        answer=answer,
     )
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learningcity.accounts.enums import MembershipRole, OrganisationKind
+from learningcity.accounts.memberships import roles_in
 from learningcity.accounts.models import Membership, Organisation, User
 from learningcity.audit import services as audit
 from learningcity.editions.enums import PhaseKind
@@ -80,9 +81,7 @@ def applying_memberships(user: User):
 
 def may_apply_for(user: User, organisation: Organisation) -> bool:
     """Whether ``user`` is a coordinator or member of ``organisation``."""
-    return Membership.objects.filter(
-        user=user, organisation=organisation, role__in=APPLYING_ROLES
-    ).exists()
+    return not roles_in(user, organisation.pk).isdisjoint(APPLYING_ROLES)
 
 
 def registrations_of(user: User):

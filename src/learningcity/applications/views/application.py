@@ -1,4 +1,5 @@
-"""The applicant's views of step 2: filling the application, one section per criterion.
+"""The applicant's views of step 2: saving a section of the application (the page itself is
+application_page.py).
 
 Every form works with a plain save button; htmx only adds autosave and partial swaps.
 """
@@ -7,69 +8,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from .. import services
-from ..access import get_application_for, get_registration_for
+from ..access import get_application_for
 from ..answer_forms import SectionEditor
 from ..models import Answer, Application
-
-TEMPLATE = "applications/application.html"
-
-
-def _may_change(request: HttpRequest, application: Application) -> bool:
-    return request.user.has_perm("applications.change_application", application)
-
-
-def _window(application: Application) -> dict:
-    """Whether the submission window is still to open or has closed, for the read-only
-    notice."""
-    opens_at, closes_at = services.submission_window(application)
-    now = timezone.now()
-    if opens_at is not None and now < opens_at:
-        return {"opens_at": opens_at}
-    if closes_at is not None and now > closes_at:
-        return {"closed_at": closes_at}
-    return {}
-
-
-def _page(
-    request: HttpRequest, application: Application, replaced: SectionEditor | None = None
-) -> HttpResponse:
-    may_change = _may_change(request, application)
-    editable = may_change and services.application_is_editable(application)
-    answers = list(services.answers_with_rows(application))
-    editors = [
-        replaced
-        if replaced is not None and replaced.criterion.pk == answer.criterion_id
-        else SectionEditor.from_answer(answer, editable=editable)
-        for answer in answers
-    ]
-    context = {
-        "application": application,
-        "registration": application.registration,
-        "sections": editors,
-        "progress": services.progress(application, answers=answers),
-        "editable": editable,
-        "may_change": may_change,
-        "window": {} if editable else _window(application),
-    }
-    return render(request, TEMPLATE, context)
-
-
-@login_required
-def application(request: HttpRequest, pk: int) -> HttpResponse:
-    registration = get_registration_for(request.user, pk)
-    application = services.get_or_start_application(registration)
-    application.registration = registration
-    return _page(request, application)
+from .application_page import TEMPLATE
+from .application_page import page as _page
 
 
 def _section_url(application: Application, number: int) -> str:
@@ -112,6 +64,7 @@ def save_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "narrative": editor.form.cleaned_data["narrative"],
         "evidence_confirmed": editor.form.cleaned_data["evidence_confirmed"],
         "base_version": base_version,
+        "answer": answer,
     }
     try:
         if rows_valid:
@@ -146,7 +99,9 @@ def save_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         return _respond(request, application, saved, autosave=False)
     editor.just_saved = True
     editor.rows_pending = not rows_valid
-    return _respond(request, application, editor, autosave=autosave)
+    return _respond(
+        request, application, editor, autosave=autosave, progress=result.progress_changed
+    )
 
 
 def _stored(answer: Answer, application: Application) -> SectionEditor:
@@ -155,18 +110,26 @@ def _stored(answer: Answer, application: Application) -> SectionEditor:
 
 
 def _respond(
-    request: HttpRequest, application: Application, editor: SectionEditor, *, autosave: bool
+    request: HttpRequest,
+    application: Application,
+    editor: SectionEditor,
+    *,
+    autosave: bool,
+    progress: bool = True,
 ) -> HttpResponse:
+    """``progress``: whether the progress panel may have changed. An autosave that changed
+    nothing it shows (more words in a begun answer, the same rows) leaves the panel as it is."""
     if not request.htmx:
         return _page(request, application, replaced=editor)
     context = {
         "application": application,
         "editor": editor,
         "autosave": autosave,
-        # The progress panel follows every save, out of band.
-        "progress": services.progress(application),
         "oob": True,
     }
+    if progress or not autosave:
+        # The progress panel follows the save, out of band.
+        context["progress"] = services.progress(application)
     if autosave:
         # The person may still be typing: replace only the status area (and, out of band after
         # a save, the version), never the fields under their fingers.
@@ -177,5 +140,6 @@ def _respond(
 
 def _render_with_progress(request: HttpRequest, partial: str, context: dict) -> HttpResponse:
     html = render_to_string(f"{TEMPLATE}#{partial}", context, request=request)
-    html += render_to_string(f"{TEMPLATE}#progress", context, request=request)
+    if "progress" in context:
+        html += render_to_string(f"{TEMPLATE}#progress", context, request=request)
     return HttpResponse(html)
