@@ -1,4 +1,5 @@
-from .application import application, save_section
+from .application import save_section
+from .application_page import application
 from .registrations import (
     accept_invitation,
     dashboard,
