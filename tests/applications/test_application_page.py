@@ -7,12 +7,14 @@ from decimal import Decimal
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from learningcity.accounts.enums import MembershipRole
-from learningcity.applications.answer_forms import AnswerForm, row_form_class
+from learningcity.applications.answer_forms import AnswerForm, SectionEditor, row_form_class
 from learningcity.applications.models import ROW_MODELS, Answer
-from learningcity.applications.services import row_models
+from learningcity.applications.services import answers_with_rows, row_models
+from learningcity.applications.views.application_page import render_fast
 from learningcity.applications.views.row_renderer import ROW_FORM_RENDERER
 from learningcity.thai.fields import ThaiDateField, ThaiDateTimeField
 from tests.applications.factories import (
@@ -134,3 +136,30 @@ def test_row_renderer_writes_the_answer_form_and_thai_dates_as_the_templates():
     for form in (answer, dates, Dates()):
         for expected, written in _both(form):
             assert written == expected
+
+
+def test_application_page_section_same_as_the_htmx_section(coordinator_client):
+    """The page's cells written in Python equal the template's, which a section saved through
+    htmx still uses."""
+    _client, registration = coordinator_client
+    application = started_application(registration)
+    for answer in Answer.objects.filter(application=application).select_related("criterion"):
+        for model in row_models(answer.criterion):
+            model.objects.bulk_create(
+                model(answer=answer, order=order, **ROW[model.kind()]) for order in range(2)
+            )
+    template = "applications/application.html#section"
+
+    for answer in answers_with_rows(application):
+        context = {"application": application, "autosave": False}
+        expected = render_to_string(
+            template, {**context, "editor": SectionEditor.from_answer(answer, editable=True)}
+        )
+        editor = SectionEditor.from_answer(answer, editable=True)
+        render_fast(editor)
+        written = render_to_string(template, {**context, "editor": editor})
+
+        assert written == expected
+        assert written.count("<td><label") == sum(
+            len(model.columns) * 3 for model in row_models(answer.criterion)
+        )

@@ -8,8 +8,10 @@ templates give (tests/applications/test_row_renderer.py compares them); any othe
 non-empty error list, a widget not listed here) goes to Django's renderer unchanged.
 """
 
+from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 WIDGETS = "django/forms/widgets/"
 # Each of these templates is `{% include "django/forms/widgets/input.html" %}` and a newline.
@@ -124,3 +126,15 @@ class RowFormRenderer(DjangoTemplates):
 
 
 ROW_FORM_RENDERER = RowFormRenderer()
+
+
+def cells_html(form: forms.Form) -> SafeString:
+    """A row form's table cells, as the page's template writes them for a section saved
+    through htmx: a hidden label, the widget and its errors per field."""
+    return mark_safe(  # noqa: S308 - every value is escaped or already safe HTML
+        "".join(
+            f'<td><label class="visually-hidden" for="{conditional_escape(field.id_for_label)}">'
+            f"{conditional_escape(field.label)}</label>{field}{field.errors}</td>"
+            for field in form
+        )
+    )
