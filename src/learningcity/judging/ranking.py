@@ -10,7 +10,7 @@ import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import NamedTuple
+from operator import itemgetter
 
 from django.core.cache import cache
 from django.db import connection
@@ -52,30 +52,18 @@ class RankedApplication:
     votes: int = 0
 
 
-class ReviewTotal(NamedTuple):
-    """One submitted review, its sums in half points (a tuple: 40,000 dataclasses took
-    60 ms to build)."""
-
-    application_id: int
-    judge_id: int
-    category_id: int
-    reference: str | None
-    total: int
-    twenty: int  # the points on the highest-weighted criteria
-    top: int  # how many criteria got their full marks
-    scores: int
-    # The latest change of its scores, as the database driver gives it (compared, not shown).
-    last_change: object
-
-
-# Each submitted review of an edition with its sums in half points: the scores are summed per
+# Each submitted review of an edition with its sums in half points, as plain tuples (40,000
+# named tuples or dataclasses cost 20–60 ms more to build): application, judge, category,
+# reference, total, points on the highest-weighted criteria, how many criteria got full
+# marks, how many scores, and the latest change of its scores as text (parsing 40,000
+# date-times cost 45 ms; compared, never shown). The scores are summed per
 # review first (one pass over the Score table, kept to the edition's submitted reviews), then
 # joined to their application. The ORM can only join before it groups, 1.5–2× slower at
 # 240,000 scores (bench/ranking.py).
 _REVIEW_TOTALS_SQL = """
 SELECT a.application_id, a.judge_id, reg.category_id, app.reference,
        COALESCE(s.total, 0), COALESCE(s.twenty, 0), COALESCE(s.top, 0),
-       COALESCE(s.n, 0), s.last_change
+       COALESCE(s.n, 0), CAST(s.last_change AS TEXT)
 FROM {review} r
 JOIN {assignment} a ON a.id = r.assignment_id
 JOIN {judge} j ON j.id = a.judge_id
@@ -103,7 +91,7 @@ WHERE r.status = %(status)s AND j.edition_id = %(edition)s
 # The same figures of the scores as _REVIEW_TOTALS_SQL gives (so the driver's types agree), for
 # one category: whether a submitted review's scores changed since the ranking was computed.
 _SCORES_KEY_SQL = """
-SELECT COUNT(sc.id), COALESCE(SUM(sc.half_points), 0), MAX(sc.updated_at)
+SELECT COUNT(sc.id), COALESCE(SUM(sc.half_points), 0), CAST(MAX(sc.updated_at) AS TEXT)
 FROM {score} sc
 JOIN {review} r ON r.id = sc.review_id
 JOIN {assignment} a ON a.id = r.assignment_id
@@ -125,13 +113,13 @@ def _tables() -> dict[str, str]:
     }
 
 
-def _review_totals(edition: Edition, top_max: int) -> list[ReviewTotal]:
+def _review_totals(edition: Edition, top_max: int) -> list[tuple]:
     """Every submitted review of the edition with its sums, in one query."""
     sql = _REVIEW_TOTALS_SQL.format(**_tables())  # table names only; values are parameters
     status = str(ReviewStatus.SUBMITTED)
     with connection.cursor() as cursor:
         cursor.execute(sql, {"top_max": top_max, "status": status, "edition": edition.pk})
-        return list(map(ReviewTotal._make, cursor.fetchall()))
+        return cursor.fetchall()
 
 
 def _stddev(mean: float, mean_sq: float) -> float:
@@ -139,41 +127,39 @@ def _stddev(mean: float, mean_sq: float) -> float:
     return math.sqrt(max(mean_sq - mean * mean, 0.0))
 
 
-def _normalised_totals(reviews: list[ReviewTotal], category_id: int) -> dict[int, float]:
+def _normalised_totals(reviews: list[tuple], mine: list[tuple]) -> dict[int, float]:
     """Each judge's totals as z-scores over all their submitted reviews in the edition,
     rescaled to the whole committee's mean and spread, averaged per application of the
-    category (half points)."""
+    category (``mine``), in half points."""
     sums: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # n, Σx, Σx²
-    for review in reviews:
-        judge = sums[review.judge_id]
+    for _app, judge_id, _category, _reference, total, *_rest in reviews:
+        judge = sums[judge_id]
         judge[0] += 1
-        judge[1] += review.total
-        judge[2] += review.total * review.total
+        judge[1] += total
+        judge[2] += total * total
     # Integer sums divided once: the same floats as the database's AVG of the totals.
-    judges = {pk: {"n": n, "mean": s / n, "mean_sq": sq / n} for pk, (n, s, sq) in sums.items()}
-    count = sum(j["n"] for j in judges.values())
+    judges = {pk: (n, s / n, sq / n) for pk, (n, s, sq) in sums.items()}
+    count = sum(n for n, _mean, _sq in judges.values())
     if not count:
         return {}
-    overall_mean = sum(j["mean"] * j["n"] for j in judges.values()) / count
-    overall_sq = sum(j["mean_sq"] * j["n"] for j in judges.values()) / count
+    overall_mean = sum(mean * n for n, mean, _sq in judges.values()) / count
+    overall_sq = sum(sq * n for n, _mean, sq in judges.values()) / count
     overall_sd = _stddev(overall_mean, overall_sq)
-    sds = {pk: _stddev(j["mean"], j["mean_sq"]) for pk, j in judges.items()}
+    scale = {pk: (mean, _stddev(mean, sq)) for pk, (_n, mean, sq) in judges.items()}
     rescaled = defaultdict(list)
-    for review in reviews:
-        if review.category_id != category_id:
-            continue
-        judge, sd = judges[review.judge_id], sds[review.judge_id]
-        z = (review.total - judge["mean"]) / sd if sd else 0.0
-        rescaled[review.application_id].append(overall_mean + z * overall_sd)
+    for app, judge_id, _category, _reference, total, *_rest in mine:
+        mean, sd = scale[judge_id]
+        z = (total - mean) / sd if sd else 0.0
+        rescaled[app].append(overall_mean + z * overall_sd)
     return {app: sum(values) / len(values) for app, values in rescaled.items()}
 
 
-def _rule_keys(row: RankedApplication) -> dict[str, object]:
-    return {
-        "sum_of_20_point_criteria": round(-row.twenty_point_mean, PRECISION),
-        "count_of_top_scores": round(-row.top_scores_mean, PRECISION),
-        "committee_vote": -row.votes,
-    }
+# Each tie-break rule as a sort key: the better application first.
+RULE_KEYS = {
+    "sum_of_20_point_criteria": lambda row: round(-row.twenty_point_mean, PRECISION),
+    "count_of_top_scores": lambda row: round(-row.top_scores_mean, PRECISION),
+    "committee_vote": lambda row: -row.votes,
+}
 
 
 def _top_max(edition: Edition) -> int:
@@ -195,20 +181,26 @@ def _ranking_and_scores_key(
         TieBreakVote.objects.filter(category=category).values_list("application_id", "votes")
     )
     category_id = category.pk
-    by_application: dict[int, list[ReviewTotal]] = defaultdict(list)
+    mine = [review for review in reviews if review[2] == category_id]
+    # application → [reference, totals, Σ 20-point criteria, Σ full marks]
+    by_application: dict[int, list] = {}
     scores, points, changes = 0, 0, []
-    for review in reviews:
-        if review.category_id == category_id:
-            by_application[review.application_id].append(review)
-            scores += review.scores
-            points += review.total
-            if review.last_change is not None:
-                changes.append(review.last_change)
-    normalised = _normalised_totals(reviews, category_id)
+    for app, _judge, _category, reference, total, twenty, top, n, last_change in mine:
+        entry = by_application.get(app)
+        if entry is None:
+            by_application[app] = [reference, [total], twenty, top]
+        else:
+            entry[1].append(total)
+            entry[2] += twenty
+            entry[3] += top
+        scores += n
+        points += total
+        if last_change is not None:
+            changes.append(last_change)
+    normalised = _normalised_totals(reviews, mine)
     threshold = edition.settings.get("disagreement_threshold", DEFAULT_DISAGREEMENT_THRESHOLD)
     rows = []
-    for app, own in by_application.items():
-        totals = [review.total for review in own]
+    for app, (reference, totals, twenty, top) in by_application.items():
         n = len(totals)
         lowest, highest = min(totals), max(totals)
         mean, mean_sq = sum(totals) / n, sum(t * t for t in totals) / n
@@ -216,7 +208,7 @@ def _ranking_and_scores_key(
         rows.append(
             RankedApplication(
                 application_id=app,
-                reference=own[0].reference or "",
+                reference=reference or "",
                 rank=0,
                 judges=n,
                 mean=mean / 2,
@@ -227,35 +219,41 @@ def _ranking_and_scores_key(
                 stddev=_stddev(mean, mean_sq) / 2,
                 normalised=normalised[app] / 2,
                 disagreement=spread > threshold,
-                twenty_point_mean=sum(review.twenty for review in own) / n / 2,
-                top_scores_mean=sum(review.top for review in own) / n,
+                twenty_point_mean=twenty / n / 2,
+                top_scores_mean=top / n,
                 votes=votes.get(app, 0),
             )
         )
     rules = edition.settings.get("tie_break", DEFAULT_TIE_BREAK)
-    rows.sort(
-        key=lambda r: (
-            round(-r.mean, PRECISION),
-            *(_rule_keys(r)[rule] for rule in rules),
-            # A tie no rule settles is listed by reference until the committee votes.
-            r.reference,
-            r.application_id,
-        )
+    keys = [RULE_KEYS[rule] for rule in rules]
+    ordered = sorted(
+        (
+            (
+                (
+                    round(-row.mean, PRECISION),
+                    *(key(row) for key in keys),
+                    # A tie no rule settles is listed by reference until the committee votes.
+                    row.reference,
+                    row.application_id,
+                ),
+                row,
+            )
+            for row in rows
+        ),
+        key=itemgetter(0),
     )
-    for position, row in enumerate(rows, start=1):
+    for position, (key, row) in enumerate(ordered, start=1):
         row.rank = position
         if position > 1:
-            row.separated_by = _separating_rule(rows[position - 2], row, rules)
-    return rows, (scores, points, max(changes, default=None))
+            row.separated_by = _separating_rule(ordered[position - 2][0], key, rules)
+    return [row for _key, row in ordered], (scores, points, max(changes, default=None))
 
 
-def _separating_rule(above: RankedApplication, below: RankedApplication, rules: list[str]) -> str:
-    if round(above.mean, PRECISION) != round(below.mean, PRECISION):
-        return "mean"
-    keys_above, keys_below = _rule_keys(above), _rule_keys(below)
-    for rule in rules:
-        if keys_above[rule] != keys_below[rule]:
-            return rule
+def _separating_rule(above: tuple, below: tuple, rules: list[str]) -> str:
+    """The first of the sort keys (mean, then the rules) that differs."""
+    for name, key_above, key_below in zip(["mean", *rules], above, below, strict=False):
+        if key_above != key_below:
+            return name
     return "unresolved"
 
 
@@ -303,6 +301,18 @@ def _submitted_scores_key(edition: Edition, category: AwardCategory) -> tuple:
         return tuple(cursor.fetchone())
 
 
+def _submitted_score_changed_since(
+    edition: Edition, category: AwardCategory, last_change: int
+) -> bool:
+    # From the few changes after last_change (the primary key's index) to their reviews.
+    return ScoreChange.objects.filter(
+        pk__gt=last_change,
+        score__review__status=ReviewStatus.SUBMITTED,
+        score__review__assignment__judge__edition=edition,
+        score__review__assignment__application__registration__category=category,
+    ).exists()
+
+
 def _last_score_change() -> int:
     # Every score saved, in any review, adds a ScoreChange: its highest id is read from the
     # primary key's index at once, and says whether any score can have changed since.
@@ -330,7 +340,11 @@ def cached_ranking(edition: Edition, category: AwardCategory) -> CachedRanking:
     if entry is not None and entry.version == version:
         if entry.last_change == last_change:
             return entry
-        if entry.scores == _submitted_scores_key(edition, category):
+        # A newer change of a submitted score is found at once; only when there is none
+        # (drafts being scored, or an older change committed late) are the scores compared.
+        if not _submitted_score_changed_since(
+            edition, category, entry.last_change
+        ) and entry.scores == _submitted_scores_key(edition, category):
             entry.last_change = last_change
             cache.set(key, entry, RANKING_CACHE_SECONDS)
             return entry
