@@ -89,6 +89,48 @@ def test_signed_page_scan_at_print_resolution_accepted(uncertified, printed):
     assert signed_page.codes_on_pdf(stored.read_bytes()) == [signed_page.page_code(application)]
 
 
+def _count_renders(monkeypatch) -> list[list[str]]:
+    """The poppler runs made by the signed-page check from now on."""
+    runs: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counting_run(command, *args, **kwargs):
+        runs.append(list(command))
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr(signed_page.subprocess, "run", counting_run)
+    return runs
+
+
+def test_a_scanned_page_is_read_from_its_picture_without_rendering(
+    uncertified, printed, monkeypatch
+):
+    application, _coordinator = uncertified
+    scan = io.BytesIO()
+    render(printed, 300).save(scan, "PDF", resolution=300)
+    renders = _count_renders(monkeypatch)
+
+    assert signed_page.codes_on_pdf(scan.getvalue()) == [signed_page.page_code(application)]
+    assert renders == []
+
+
+def test_a_drawn_page_is_rendered_to_read_its_code(uncertified, printed, monkeypatch):
+    application, _coordinator = uncertified
+    renders = _count_renders(monkeypatch)
+
+    assert signed_page.codes_on_pdf(printed) == [signed_page.page_code(application)]
+    assert [command[0] for command in renders] == ["pdftoppm"]
+
+
+def test_a_scan_without_the_code_is_still_rendered_before_refusing(monkeypatch):
+    blank = io.BytesIO()
+    Image.new("L", (1240, 1754), 255).save(blank, "PDF", resolution=150)
+    renders = _count_renders(monkeypatch)
+
+    assert signed_page.codes_on_pdf(blank.getvalue()) == []
+    assert len(renders) == 1
+
+
 def test_signed_page_phone_photo_accepted_and_stored_as_pdf_without_gps(uncertified, printed):
     application, coordinator = uncertified
     photo = photo_of(render(printed, 200))
