@@ -112,3 +112,15 @@ def test_ranking_page_cached_constant_queries(client, secretariat, edition, coun
     # Session, user, device, edition, category, categories; version (reviews, votes), the
     # latest score change, the page's names. The same at 1 and at 30 applications.
     assert len(queries) == 10
+
+
+def test_ranking_page_says_when_its_figures_were_computed(client, secretariat, edition):
+    judge = JudgeFactory(edition=edition)
+    scored_review(judge, SubmittedApplicationFactory(registration__edition=edition), [10] * 6)
+    url = reverse("judging:manage_ranking", args=[edition.number, "YOUTH"])
+
+    computed = client.get(url).context["generated_at"]
+    response = client.get(url)
+
+    assert response.context["generated_at"] == computed  # the cached figures' time, not now
+    assert "คำนวณตัวเลขเมื่อ" in response.content.decode()
