@@ -1,12 +1,15 @@
 """The cached ranking is never stale: a score changed after submission or a corrected vote
 recomputes it; scores saved on drafts, which the ranking does not count, do not."""
 
+import math
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learningcity.accounts.enums import Role
+from learningcity.applications.models import Registration
 from learningcity.judging import ranking as ranking_module
 from learningcity.judging import services
 from tests.factories import UserFactory, log_in
@@ -124,3 +127,47 @@ def test_ranking_page_says_when_its_figures_were_computed(client, secretariat, e
 
     assert response.context["generated_at"] == computed  # the cached figures' time, not now
     assert "คำนวณตัวเลขเมื่อ" in response.content.decode()
+
+
+def test_ranking_page_recomputes_after_a_review_in_another_category(client, secretariat, edition):
+    first, second = JudgeFactory(edition=edition), JudgeFactory(edition=edition)
+    youth = [SubmittedApplicationFactory(registration__edition=edition) for _ in "12"]
+    equity = edition.categories.get(code="EQUITY")
+    scored_review(first, youth[0], [10] * 6)  # 60
+    scored_review(first, youth[1], [15, 20, 20, 15, 10, 10])  # 90
+    scored_review(second, make_equity(edition, equity), [15, 15, 15, 15, 10, 10])  # 80
+    url = reverse("judging:manage_ranking", args=[edition.number, "YOUTH"])
+    before = client.get(url)
+
+    # Every total of the edition, all categories together, scales the normalised column.
+    scored_review(second, make_equity(edition, equity), [5, 10, 10, 5, 5, 5])  # 40
+    after = client.get(url)
+
+    # The first judge's 90 and 60 are z = +1 and −1: the committee's mean ± its spread.
+    # Before: 60, 90, 80 → mean 230/3, E[x²] = 18100/3. After: and 40 → mean 67.5, 4925.
+    sd_before = math.sqrt(18100 / 3 - (230 / 3) ** 2)
+    sd_after = math.sqrt(4925 - 67.5**2)
+    assert [r.normalised for r in before.context["rows"]] == pytest.approx(
+        [230 / 3 + sd_before, 230 / 3 - sd_before]
+    )
+    assert [r.normalised for r in after.context["rows"]] == pytest.approx(
+        [67.5 + sd_after, 67.5 - sd_after]
+    )
+
+
+def make_equity(edition, equity):
+    return SubmittedApplicationFactory(registration__edition=edition, registration__category=equity)
+
+
+def test_ranking_page_recomputes_when_an_application_changes_category(client, secretariat, edition):
+    judge = JudgeFactory(edition=edition)
+    moved, stays = (SubmittedApplicationFactory(registration__edition=edition) for _ in "12")
+    scored_review(judge, moved, [10] * 6)
+    scored_review(judge, stays, [12] * 6)
+    assert [ref for ref, _ in _rows(client, edition)] == [stays.reference, moved.reference]
+
+    Registration.objects.filter(pk=moved.registration_id).update(
+        category=edition.categories.get(code="EQUITY")
+    )
+
+    assert [ref for ref, _ in _rows(client, edition)] == [stays.reference]

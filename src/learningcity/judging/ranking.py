@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from learningcity.applications.models import Application, Registration
@@ -88,17 +88,16 @@ LEFT JOIN (
 WHERE r.status = %(status)s AND j.edition_id = %(edition)s
 """
 
-# The same figures of the scores as _REVIEW_TOTALS_SQL gives (so the driver's types agree), for
-# one category: whether a submitted review's scores changed since the ranking was computed.
+# The same figures of the scores as _REVIEW_TOTALS_SQL gives (so the driver's types agree):
+# whether a submitted review's scores changed since the ranking was computed. The whole
+# edition's, as every review weighs in its judge's normalisation, in every category.
 _SCORES_KEY_SQL = """
 SELECT COUNT(sc.id), COALESCE(SUM(sc.half_points), 0), CAST(MAX(sc.updated_at) AS TEXT)
 FROM {score} sc
 JOIN {review} r ON r.id = sc.review_id
 JOIN {assignment} a ON a.id = r.assignment_id
 JOIN {judge} j ON j.id = a.judge_id
-JOIN {application} app ON app.id = a.application_id
-JOIN {registration} reg ON reg.id = app.registration_id
-WHERE r.status = %(status)s AND j.edition_id = %(edition)s AND reg.category_id = %(category)s
+WHERE r.status = %(status)s AND j.edition_id = %(edition)s
 """
 
 
@@ -185,7 +184,7 @@ def _ranking_and_scores_key(
     # application → [reference, totals, Σ 20-point criteria, Σ full marks]
     by_application: dict[int, list] = {}
     scores, points, changes = 0, 0, []
-    for app, _judge, _category, reference, total, twenty, top, n, last_change in mine:
+    for app, _judge, _category, reference, total, twenty, top, _n, _last in mine:
         entry = by_application.get(app)
         if entry is None:
             by_application[app] = [reference, [total], twenty, top]
@@ -193,6 +192,7 @@ def _ranking_and_scores_key(
             entry[1].append(total)
             entry[2] += twenty
             entry[3] += top
+    for *_columns, total, _twenty, _top, n, last_change in reviews:
         scores += n
         points += total
         if last_change is not None:
@@ -262,13 +262,21 @@ RANKING_CACHE_SECONDS = 24 * 3600
 
 def ranking_version(edition: Edition, category: AwardCategory) -> str:
     """What the ranking of a category depends on, apart from scores edited after submission
-    (see ``cached_ranking``), in two small queries: its submitted reviews (which ones and
-    the latest submission, as submitting again moves submitted_at on), its tie-break votes,
-    and the edition's rules. Any change gives another version."""
+    (see ``cached_ranking``), in two small queries: the edition's submitted reviews (which
+    ones, the latest submission, as submitting again moves submitted_at on, and which are
+    the category's: every review weighs in its judge's normalisation), the category's
+    tie-break votes, and the edition's rules. Any change gives another version."""
+    in_category = Q(assignment__application__registration__category=category)
     review_key = (
-        _category_reviews(edition, category)
+        _submitted_reviews(edition)
         .order_by()
-        .aggregate(n=Count("pk"), keys=Sum("pk"), last=Max("submitted_at"))
+        .aggregate(
+            n=Count("pk"),
+            keys=Sum("pk"),
+            last=Max("submitted_at"),
+            mine=Count("pk", filter=in_category),
+            my_keys=Sum("pk", filter=in_category),
+        )
     )
     votes = sorted(
         TieBreakVote.objects.filter(category=category).values_list("application_id", "votes")
@@ -278,38 +286,27 @@ def ranking_version(edition: Edition, category: AwardCategory) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
-def _category_reviews(edition: Edition, category: AwardCategory) -> QuerySet[Review]:
-    return Review.objects.filter(
-        status=ReviewStatus.SUBMITTED,
-        assignment__judge__edition=edition,
-        assignment__application__registration__category=category,
-    )
+def _submitted_reviews(edition: Edition) -> QuerySet[Review]:
+    return Review.objects.filter(status=ReviewStatus.SUBMITTED, assignment__judge__edition=edition)
 
 
-def _submitted_scores_key(edition: Edition, category: AwardCategory) -> tuple:
-    """How many scores the category's submitted reviews hold, their sum and latest change: a
+def _submitted_scores_key(edition: Edition) -> tuple:
+    """How many scores the edition's submitted reviews hold, their sum and latest change: a
     judge may still change them after submitting while judging is open (about 70 ms at
     8,000 × 5, so only asked when some score was saved since)."""
     sql = _SCORES_KEY_SQL.format(**_tables())  # table names only; values are parameters
-    params = {
-        "status": str(ReviewStatus.SUBMITTED),
-        "edition": edition.pk,
-        "category": category.pk,
-    }
+    params = {"status": str(ReviewStatus.SUBMITTED), "edition": edition.pk}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return tuple(cursor.fetchone())
 
 
-def _submitted_score_changed_since(
-    edition: Edition, category: AwardCategory, last_change: int
-) -> bool:
+def _submitted_score_changed_since(edition: Edition, last_change: int) -> bool:
     # From the few changes after last_change (the primary key's index) to their reviews.
     return ScoreChange.objects.filter(
         pk__gt=last_change,
         score__review__status=ReviewStatus.SUBMITTED,
         score__review__assignment__judge__edition=edition,
-        score__review__assignment__application__registration__category=category,
     ).exists()
 
 
@@ -343,8 +340,8 @@ def cached_ranking(edition: Edition, category: AwardCategory) -> CachedRanking:
         # A newer change of a submitted score is found at once; only when there is none
         # (drafts being scored, or an older change committed late) are the scores compared.
         if not _submitted_score_changed_since(
-            edition, category, entry.last_change
-        ) and entry.scores == _submitted_scores_key(edition, category):
+            edition, entry.last_change
+        ) and entry.scores == _submitted_scores_key(edition):
             entry.last_change = last_change
             cache.set(key, entry, RANKING_CACHE_SECONDS)
             return entry
