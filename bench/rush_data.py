@@ -1,12 +1,17 @@
-"""Data of the deadline-rush benchmark: the applicants it prepares, and the check afterwards
-that every acknowledged submission and file was committed. Needs Django set up."""
+"""Data of the deadline-rush benchmark: the applicants it prepares, and the checks afterwards
+that every acknowledged submission and file was committed, and that every acknowledged file
+is readable through each app server. Needs Django set up."""
 
 import datetime as dt
+import hashlib
 import io
 import random
 import tempfile
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import requests
 from django.contrib.auth.hashers import make_password
 from django.db.models import Max
 from django.urls import reverse
@@ -201,3 +206,55 @@ def verify(edition: Edition, acknowledged: dict) -> dict:
 def duration(acknowledged: dict, started: float) -> dt.timedelta:
     ends = [at for _pk, at in acknowledged["submissions"]] or [started]
     return dt.timedelta(seconds=max(ends) - started)
+
+
+def readable_through(
+    edition: Edition, applicants: list[dict], acknowledged: dict, base: str
+) -> dict:
+    """Every acknowledged file fetched through ``base`` (one app server, bypassing nginx, or the
+    front) by its own applicant, logged in there, and compared by SHA-256 with its row."""
+    rows = {
+        (a.application_id, a.kind, a.slot): (a.pk, a.sha256)
+        for a in Attachment.objects.filter(application__registration__edition=edition)
+    }
+    wanted: dict[int, list[tuple[int, str]]] = {}
+    for application, kind, slot in acknowledged["files"]:
+        if (application, kind, slot) in rows:
+            wanted.setdefault(application, []).append(rows[application, kind, slot])
+    emails = {a["application"]: a["email"] for a in applicants}
+
+    def read(application: int) -> Counter:
+        counts = Counter()
+        with requests.Session() as session:
+            login = f"{base}/accounts/login/"
+            session.get(login, timeout=60)
+            answer = session.post(
+                login,
+                data={
+                    "username": emails[application],
+                    "password": PASSWORD,
+                    "csrfmiddlewaretoken": session.cookies.get("csrftoken", ""),
+                },
+                headers={"Referer": login},
+                allow_redirects=False,
+                timeout=60,
+            )
+            if answer.status_code != 302:
+                counts["not logged in"] += len(wanted[application])
+                return counts
+            for pk, sha256 in wanted[application]:
+                # A signed-URL redirect (LEARNINGCITY_S3_PRESIGNED) is followed to the store.
+                got = session.get(f"{base}{reverse('attachments:download', args=[pk])}", timeout=60)
+                if got.status_code != 200:
+                    counts[f"answered {got.status_code}"] += 1
+                elif hashlib.sha256(got.content).hexdigest() == sha256:
+                    counts["whole"] += 1
+                else:
+                    counts["differs"] += 1
+        return counts
+
+    total = Counter()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for counts in pool.map(read, wanted):
+            total += counts
+    return {"files": sum(len(files) for files in wanted.values()), **total}

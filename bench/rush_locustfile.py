@@ -5,18 +5,27 @@ each simulated applicant logs in, opens its application, autosaves its narrative
 uploads the map, ten photos and the presentation, uploads the signed certification page, checks
 and submits, then reads its receipt. What the server acknowledged is written to a JSON file so
 the orchestrator can check that every acknowledged submission and file was committed.
+
+Pace (``RUSH_PACE``): ``page`` (the default) keeps the page's own pace: the autosave fires only
+after 1.5 s without typing (``hx-trigger="input changed delay:1500ms"``), so an applicant reads a
+section for a few seconds, then each autosave follows a sentence typed and that pause (2–6 s);
+the uploads go back to back, as the page's upload script sends them. ``none``: no think time at
+all (every request right after the previous answer), for comparison with earlier runs.
+``RUSH_HTTP``: ``fast`` (locust's FastHttpUser, geventhttpclient: far less client CPU on the
+cores the servers share) or ``requests`` (HttpUser).
 """
 
 import itertools
 import json
 import os
+import random
 import re
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import gevent
-from locust import HttpUser, constant_pacing, events, task
+from locust import FastHttpUser, HttpUser, constant_pacing, events, task
 from locust.exception import StopUser
 
 PLAN = json.loads(Path(os.environ["RUSH_PLAN"]).read_text(encoding="utf-8"))
@@ -31,6 +40,9 @@ ACKNOWLEDGED: dict[str, list] = {"submissions": [], "files": [], "not_logged_in"
 TIMES: dict[str, list[float]] = {"log in": [], "autosave": [], "page": []}
 BUSY = {"429": 0}
 RETRIES = 20  # a browser on the busy page reloads itself; we give up after this many
+PACE = os.environ.get("RUSH_PACE", "page")
+READING_SECONDS = (3.0, 6.0)  # a section's question and guidance read before typing
+TYPING_SECONDS = (2.0, 6.0)  # a sentence typed, then the page's 1.5 s pause before it saves
 TYPING = "ชุมชนของเราจัดพื้นที่การเรียนรู้ให้เด็กและเยาวชนทุกวันเสาร์ โดยมีอาสาสมัครในท้องถิ่นร่วมสอน "
 
 
@@ -83,17 +95,31 @@ def form_fields(html: str, action: str) -> dict[str, str]:
     return dict(parser.fields)
 
 
-class Applicant(HttpUser):
+class Applicant(FastHttpUser if os.environ.get("RUSH_HTTP", "fast") == "fast" else HttpUser):
     wait_time = constant_pacing(0)
+    # FastHttpUser: never retry a request by itself (a POST must not be sent twice), and wait
+    # longer than nginx's 60 s before calling an answer lost.
+    max_retries = 0
+    network_timeout = 180.0
+    connection_timeout = 60.0
 
     def on_start(self) -> None:
         index = next(NEXT_APPLICANT)
         if index >= len(PLAN["applicants"]):
             raise StopUser
         self.me = PLAN["applicants"][index]
+        self.random = random.Random(index)  # the same think times for the same applicant
+
+    def _think(self, seconds: tuple[float, float]) -> None:
+        if PACE == "page":
+            gevent.sleep(self.random.uniform(*seconds))
 
     def _csrf(self) -> str:
-        return self.client.cookies.get("csrftoken", "")
+        # FastHttpUser keeps a plain CookieJar, HttpUser a requests jar: both iterate cookies.
+        jar = getattr(self.client, "cookiejar", None)
+        if jar is None:
+            jar = self.client.cookies
+        return next((cookie.value for cookie in jar if cookie.name == "csrftoken"), "")
 
     def _busy(self, response) -> bool:
         """A 429 from nginx: wait as its Retry-After says (the page's meta refresh), then the
@@ -151,17 +177,19 @@ class Applicant(HttpUser):
         if not self._log_in():
             ACKNOWLEDGED["not_logged_in"].append(me["application"])
             raise StopUser
-        page = self._get(me["application_url"], "page: application").text
+        page = self._get(me["application_url"], "page: application").text or ""
         for number in PLAN["criteria"]:
             action = f"/apply/applications/{me['application']}/sections/{number}/"
             fields = form_fields(page, action)
             fields["evidence_confirmed"] = "on"
             text = ""
+            self._think(READING_SECONDS)
             for _keystrokes in range(PLAN["autosaves_per_section"]):
+                self._think(TYPING_SECONDS)
                 text += TYPING
                 fields["narrative"] = text
                 response = self._post(action, fields, "autosave", htmx=True)
-                version = re.search(r'id="version-\d+" value="(\d+)"', response.text)
+                version = re.search(r'id="version-\d+" value="(\d+)"', response.text or "")
                 if version:
                     fields["version"] = version.group(1)
         upload = f"/files/applications/{me['application']}/upload/"
@@ -179,7 +207,7 @@ class Applicant(HttpUser):
                 files={"file": (filename, content)},
                 xhr=True,
             )
-            stored = response.status_code == 200 and "/pending/" not in response.text
+            stored = response.status_code == 200 and "/pending/" not in (response.text or "")
             if stored and '"redirect"' in response.text:
                 ACKNOWLEDGED["files"].append([me["application"], kind, slot])
         self._post(
@@ -189,7 +217,7 @@ class Applicant(HttpUser):
             files={"signed_file": ("signed.pdf", self._signed_page())},
         )
         check_url = f"/apply/applications/{me['application']}/check/"
-        check = self._get(check_url, "page: check").text
+        check = self._get(check_url, "page: check").text or ""
         submit_url = f"/apply/applications/{me['application']}/submit/"
         response = self._post(submit_url, form_fields(check, submit_url), "submit")
         if response.status_code == 302 and "receipt" in response.headers.get("Location", ""):
