@@ -155,7 +155,8 @@ def _done(request, url: str) -> HttpResponse:
 @login_required
 @require_POST
 def upload(request: HttpRequest, app_pk: int) -> HttpResponse:
-    application = get_application_for(request.user, app_pk)
+    # An upload needs only the registration and its edition with the application.
+    application = get_application_for(request.user, app_pk, related=("registration__edition",))
     form = SlotForm(request.POST, request.FILES, edition=application.registration.edition)
     if not form.is_valid():
         return _refused(request, application, form, _form_problem(form))

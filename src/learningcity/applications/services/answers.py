@@ -135,7 +135,7 @@ def _normalise(text: str) -> str:
 
 
 def _check(*, application: Application, criterion: Criterion, user: User, at: dt.datetime) -> None:
-    if not may_apply_for(user, application.registration.organisation):
+    if not may_apply_for(user, application.registration.organisation_id):
         raise ValidationError(
             {NON_FIELD_ERRORS: _("You are not a coordinator or member of this organisation.")},
             code="not_member",

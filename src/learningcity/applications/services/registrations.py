@@ -79,9 +79,10 @@ def applying_memberships(user: User):
     )
 
 
-def may_apply_for(user: User, organisation: Organisation) -> bool:
-    """Whether ``user`` is a coordinator or member of ``organisation``."""
-    return not roles_in(user, organisation.pk).isdisjoint(APPLYING_ROLES)
+def may_apply_for(user: User, organisation: Organisation | int) -> bool:
+    """Whether ``user`` is a coordinator or member of ``organisation`` (or its id)."""
+    organisation_id = getattr(organisation, "pk", organisation)
+    return not roles_in(user, organisation_id).isdisjoint(APPLYING_ROLES)
 
 
 def registrations_of(user: User):

@@ -23,6 +23,9 @@ from ..models import Answer, Application
 from .application_page import TEMPLATE
 from .application_page import page as _page
 
+# What an autosave reads with the application: its registration and edition (for the window).
+SAVING = ("registration__edition",)
+
 
 def _section_url(application: Application, number: int) -> str:
     page = reverse("applications:application", kwargs={"pk": application.registration_id})
@@ -33,7 +36,7 @@ def _section_url(application: Application, number: int) -> str:
 @require_POST
 @vary_on_headers("HX-Request")
 def save_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    application = get_application_for(request.user, pk)
+    application = get_application_for(request.user, pk, related=SAVING)
     if not request.user.has_perm("applications.change_application", application):
         raise Http404
     answer = (
