@@ -31,13 +31,13 @@ def secretariat(client):
 def computations(monkeypatch):
     """How many times the ranking was computed."""
     calls = []
-    compute = ranking_module._ranking_and_scores_key
+    compute = ranking_module._rankings_and_scores_key
 
-    def counted(edition, category):
-        calls.append(category.code)
-        return compute(edition, category)
+    def counted(edition, category_ids=None):
+        calls.append(edition.number)
+        return compute(edition, category_ids)
 
-    monkeypatch.setattr(ranking_module, "_ranking_and_scores_key", counted)
+    monkeypatch.setattr(ranking_module, "_rankings_and_scores_key", counted)
     return calls
 
 
@@ -79,7 +79,7 @@ def test_ranking_page_not_recomputed_for_draft_scores(client, secretariat, editi
     second = _rows(client, edition)
 
     assert first == second == [(application.reference, 60)]
-    assert computations == ["YOUTH"]
+    assert len(computations) == 1
 
 
 def test_ranking_page_recomputes_after_votes_are_swapped(
@@ -171,3 +171,20 @@ def test_ranking_page_recomputes_when_an_application_changes_category(client, se
     )
 
     assert [ref for ref, _ in _rows(client, edition)] == [stays.reference]
+
+
+def test_ranking_pages_of_every_category_computed_at_once(
+    client, secretariat, edition, computations
+):
+    judge = JudgeFactory(edition=edition)
+    equity = edition.categories.get(code="EQUITY")
+    scored_review(judge, SubmittedApplicationFactory(registration__edition=edition), [10] * 6)
+    scored_review(judge, make_equity(edition, equity), [12] * 6)
+
+    youth_rows = _rows(client, edition)
+    url = reverse("judging:manage_ranking", args=[edition.number, "EQUITY"])
+    equity_rows = [(r.reference, r.mean) for r in client.get(url).context["rows"]]
+
+    assert (len(youth_rows), len(equity_rows)) == (1, 1)
+    assert equity_rows[0][1] == 72
+    assert len(computations) == 1

@@ -14,7 +14,7 @@ from operator import itemgetter
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.utils import timezone
 
 from learningcity.applications.models import Application, Registration
@@ -126,10 +126,10 @@ def _stddev(mean: float, mean_sq: float) -> float:
     return math.sqrt(max(mean_sq - mean * mean, 0.0))
 
 
-def _normalised_totals(reviews: list[tuple], mine: list[tuple]) -> dict[int, float]:
+def _normalised_totals(reviews: list[tuple]) -> dict[int, float]:
     """Each judge's totals as z-scores over all their submitted reviews in the edition,
-    rescaled to the whole committee's mean and spread, averaged per application of the
-    category (``mine``), in half points."""
+    rescaled to the whole committee's mean and spread, averaged per application (half
+    points)."""
     sums: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # n, Σx, Σx²
     for _app, judge_id, _category, _reference, total, *_rest in reviews:
         judge = sums[judge_id]
@@ -146,7 +146,7 @@ def _normalised_totals(reviews: list[tuple], mine: list[tuple]) -> dict[int, flo
     overall_sd = _stddev(overall_mean, overall_sq)
     scale = {pk: (mean, _stddev(mean, sq)) for pk, (_n, mean, sq) in judges.items()}
     rescaled = defaultdict(list)
-    for app, judge_id, _category, _reference, total, *_rest in mine:
+    for app, judge_id, _category, _reference, total, *_rest in reviews:
         mean, sd = scale[judge_id]
         z = (total - mean) / sd if sd else 0.0
         rescaled[app].append(overall_mean + z * overall_sd)
@@ -169,43 +169,45 @@ def _top_max(edition: Edition) -> int:
 def ranking(edition: Edition, category: AwardCategory) -> list[RankedApplication]:
     """Applications of a category with at least one submitted review, best raw mean first,
     ties broken by the edition's tie_break rules in order."""
-    return _ranking_and_scores_key(edition, category)[0]
+    return _rankings_and_scores_key(edition, [category.pk])[0].get(category.pk, [])
 
 
-def _ranking_and_scores_key(
-    edition: Edition, category: AwardCategory
-) -> tuple[list[RankedApplication], tuple]:
+def _rankings_and_scores_key(
+    edition: Edition, category_ids: list[int] | None = None
+) -> tuple[dict[int, list[RankedApplication]], tuple]:
+    """The ranking of each category (those given, or every one with a submitted review),
+    from one query of the edition's reviews, and the key of the scores they were read from."""
     reviews = _review_totals(edition, _top_max(edition))
-    votes = dict(
-        TieBreakVote.objects.filter(category=category).values_list("application_id", "votes")
-    )
-    category_id = category.pk
-    mine = [review for review in reviews if review[2] == category_id]
-    # application → [reference, totals, Σ 20-point criteria, Σ full marks]
+    votes = TieBreakVote.objects.filter(category__edition=edition)
+    if category_ids is not None:
+        votes = votes.filter(category__in=category_ids)
+    votes = dict(votes.values_list("application_id", "votes"))
+    # application → [category, reference, totals, Σ 20-point criteria, Σ full marks]
     by_application: dict[int, list] = {}
     scores, points, changes = 0, 0, []
-    for app, _judge, _category, reference, total, twenty, top, _n, _last in mine:
-        entry = by_application.get(app)
-        if entry is None:
-            by_application[app] = [reference, [total], twenty, top]
-        else:
-            entry[1].append(total)
-            entry[2] += twenty
-            entry[3] += top
-    for *_columns, total, _twenty, _top, n, last_change in reviews:
+    for app, _judge, category, reference, total, twenty, top, n, last_change in reviews:
         scores += n
         points += total
         if last_change is not None:
             changes.append(last_change)
-    normalised = _normalised_totals(reviews, mine)
+        if category_ids is not None and category not in category_ids:
+            continue
+        entry = by_application.get(app)
+        if entry is None:
+            by_application[app] = [category, reference, [total], twenty, top]
+        else:
+            entry[2].append(total)
+            entry[3] += twenty
+            entry[4] += top
+    normalised = _normalised_totals(reviews)
     threshold = edition.settings.get("disagreement_threshold", DEFAULT_DISAGREEMENT_THRESHOLD)
-    rows = []
-    for app, (reference, totals, twenty, top) in by_application.items():
+    rows = defaultdict(list)
+    for app, (category, reference, totals, twenty, top) in by_application.items():
         n = len(totals)
         lowest, highest = min(totals), max(totals)
         mean, mean_sq = sum(totals) / n, sum(t * t for t in totals) / n
         spread = (highest - lowest) / 2
-        rows.append(
+        rows[category].append(
             RankedApplication(
                 application_id=app,
                 reference=reference or "",
@@ -225,6 +227,12 @@ def _ranking_and_scores_key(
             )
         )
     rules = edition.settings.get("tie_break", DEFAULT_TIE_BREAK)
+    ranked = {category: _ordered(unordered, rules) for category, unordered in rows.items()}
+    return ranked, (scores, points, max(changes, default=None))
+
+
+def _ordered(rows: list[RankedApplication], rules: list[str]) -> list[RankedApplication]:
+    """Best raw mean first, then by each rule in order, with rank and separating rule."""
     keys = [RULE_KEYS[rule] for rule in rules]
     ordered = sorted(
         (
@@ -246,7 +254,7 @@ def _ranking_and_scores_key(
         row.rank = position
         if position > 1:
             row.separated_by = _separating_rule(ordered[position - 2][0], key, rules)
-    return [row for _key, row in ordered], (scores, points, max(changes, default=None))
+    return [row for _key, row in ordered]
 
 
 def _separating_rule(above: tuple, below: tuple, rules: list[str]) -> str:
@@ -260,29 +268,27 @@ def _separating_rule(above: tuple, below: tuple, rules: list[str]) -> str:
 RANKING_CACHE_SECONDS = 24 * 3600
 
 
-def ranking_version(edition: Edition, category: AwardCategory) -> str:
-    """What the ranking of a category depends on, apart from scores edited after submission
-    (see ``cached_ranking``), in two small queries: the edition's submitted reviews (which
-    ones, the latest submission, as submitting again moves submitted_at on, and which are
-    the category's: every review weighs in its judge's normalisation), the category's
-    tie-break votes, and the edition's rules. Any change gives another version."""
-    in_category = Q(assignment__application__registration__category=category)
-    review_key = (
+def ranking_version(edition: Edition) -> str:
+    """What the rankings of an edition depend on, apart from scores edited after submission
+    (see ``cached_ranking``), in two small queries: the submitted reviews of each category
+    (which ones, and the latest submission, as submitting again moves submitted_at on;
+    every review weighs in its judge's normalisation, in every category), the tie-break
+    votes, and the edition's rules. Any change gives another version."""
+    category = "assignment__application__registration__category"
+    reviews = list(
         _submitted_reviews(edition)
-        .order_by()
-        .aggregate(
-            n=Count("pk"),
-            keys=Sum("pk"),
-            last=Max("submitted_at"),
-            mine=Count("pk", filter=in_category),
-            my_keys=Sum("pk", filter=in_category),
-        )
+        .values(category)
+        .annotate(n=Count("pk"), keys=Sum("pk"), last=Max("submitted_at"))
+        .order_by(category)
+        .values_list(category, "n", "keys", "last")
     )
     votes = sorted(
-        TieBreakVote.objects.filter(category=category).values_list("application_id", "votes")
+        TieBreakVote.objects.filter(category__edition=edition).values_list(
+            "category_id", "application_id", "votes"
+        )
     )
     rules = json.dumps(edition.settings, sort_keys=True, default=str)
-    key = repr((review_key, votes, rules))
+    key = repr((reviews, votes, rules))
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
@@ -329,10 +335,11 @@ def cached_ranking(edition: Edition, category: AwardCategory) -> CachedRanking:
     """``ranking`` kept in the cache per category, never stale: the version (reviews, votes,
     rules) is read from the database on every request, so every process and server agrees;
     when any score was saved since, the scores of submitted reviews are compared too, and
-    only a change there recomputes (drafts being scored do not)."""
+    only a change there recomputes (drafts being scored do not). A change recomputes every
+    category at once: one query of the edition's reviews serves them all."""
     key = f"ranking:{edition.pk}:{category.pk}"
     # Both read before computing: a change made meanwhile makes the next request recompute.
-    version, last_change = ranking_version(edition, category), _last_score_change()
+    version, last_change = ranking_version(edition), _last_score_change()
     entry = cache.get(key)
     if entry is not None and entry.version == version:
         if entry.last_change == last_change:
@@ -346,7 +353,12 @@ def cached_ranking(edition: Edition, category: AwardCategory) -> CachedRanking:
             cache.set(key, entry, RANKING_CACHE_SECONDS)
             return entry
     computed_at = timezone.now()
-    rows, scores = _ranking_and_scores_key(edition, category)
-    entry = CachedRanking(version, scores, last_change, computed_at, rows)
-    cache.set(key, entry, RANKING_CACHE_SECONDS)
-    return entry
+    rankings, scores = _rankings_and_scores_key(edition)
+    entries = {
+        f"ranking:{edition.pk}:{pk}": CachedRanking(
+            version, scores, last_change, computed_at, rankings.get(pk, [])
+        )
+        for pk in {category.pk, *rankings}
+    }
+    cache.set_many(entries, RANKING_CACHE_SECONDS)
+    return entries[key]
