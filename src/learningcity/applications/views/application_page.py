@@ -35,6 +35,8 @@ def _window(application: Application) -> dict:
 def render_fast(editor: SectionEditor) -> None:
     """The section's forms write their widgets, empty error lists and the row tables' cells
     without templates."""
+    if not editor.editable:
+        return  # the read-only section shows the stored rows as text, no widgets
     editor.form.renderer = ROW_FORM_RENDERER
     for table in editor.tables:
         for form in table.forms:
