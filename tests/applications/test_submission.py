@@ -238,6 +238,29 @@ def test_submit_application_sends_thai_email_with_be_date(
     assert "15 มิถุนายน 2569 เวลา 10:00 น." in message.body
 
 
+def test_submit_leaves_the_email_to_the_worker(
+    complete, settings, django_capture_on_commit_callbacks
+):
+    """The submit request never waits on the mail server: the e-mail is a task."""
+    from django.tasks import default_task_backend
+
+    from learningcity.applications.tasks import send_submitted_email
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    application, user = complete
+
+    submit(application, user, on_commit=django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+    (queued,) = [
+        result
+        for result in default_task_backend.results
+        if result.task.name == "send_submitted_email"
+    ]
+    send_submitted_email.call(*queued.args)  # what the worker does
+    assert [message.to for message in mail.outbox] == [["coordinator@example.org"]]
+
+
 def test_submit_application_twice_one_reference_one_email(
     complete, django_capture_on_commit_callbacks
 ):

@@ -361,7 +361,7 @@ def set_application_status(
             summary=reason,
         )
         if to == ApplicationStatus.SUBMITTED:
-            transaction.on_commit(lambda: notify_submitted(current))
+            transaction.on_commit(lambda: _email_later(current))
             transaction.on_commit(lambda: _build_pdf_later(current))
     application.status = current.status
     application.reference = current.reference
@@ -389,6 +389,13 @@ def submit_application(
             application.submitted_at = current.submitted_at
             return application
         return set_application_status(application, ApplicationStatus.SUBMITTED, actor=user, at=at)
+
+
+def _email_later(application: Application) -> None:
+    """The confirmation e-mail, sent by the worker (``tasks.send_submitted_email``)."""
+    from ..tasks import send_submitted_email  # the tasks module imports these services
+
+    send_submitted_email.enqueue(application.pk)
 
 
 def _build_pdf_later(application: Application) -> None:
