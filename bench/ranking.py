@@ -287,7 +287,7 @@ def measure(edition, categories, secretary, runs: int) -> None:
             f"median {elapsed * 1000:.0f} ms of {runs} (CPU {CPU_MEDIANS[-1] * 1000:.0f} ms; "
             "cached until a review changes)"
         )
-        measure_after_change(edition, category, client, url, runs)
+        measure_after_change(edition, category, categories, client, runs)
     measure_judge_list(edition, runs)
 
 
@@ -329,22 +329,33 @@ def record_a_vote(edition, category, rng) -> None:
     services.record_tie_break_vote(application, rng.randint(0, 9), "bench", secretary)
 
 
-def measure_after_change(edition, category, client, url, runs: int) -> None:
-    """The first ranking request after a score of a submitted review, or a vote, changed."""
+def measure_after_change(edition, category, categories, client, runs: int) -> None:
+    """The first ranking request after a score of a submitted review, or a vote, changed,
+    then the first request of another category's page (computed by the same request)."""
+    from django.urls import reverse
+
+    url = reverse("judging:manage_ranking", args=[edition.number, category.code])
+    other = next(c for c in categories if c != category)
+    other_url = reverse("judging:manage_ranking", args=[edition.number, other.code])
     rng = random.Random(2570)
     for name, change in (("a score changed", change_a_score), ("a vote recorded", record_a_vote)):
-        times = []
+        times, cpus, others = [], [], []
         for _ in range(runs):
             change(edition, category, rng)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time() + _backend_cpu()
             response = client.get(url, secure=True)
             times.append(time.perf_counter() - started)
+            cpus.append(time.process_time() + _backend_cpu() - cpu)
             if response.status_code != 200:
                 raise SystemExit(f"{url} answered {response.status_code}")
+            started = time.perf_counter()
+            client.get(other_url, secure=True)
+            others.append(time.perf_counter() - started)
         print(
             f"ranking page {category.code}, first request after {name}: "
             f"median {statistics.median(times) * 1000:.0f} ms of {runs} "
-            f"(max {max(times) * 1000:.0f} ms)"
+            f"(max {max(times) * 1000:.0f} ms; CPU {statistics.median(cpus) * 1000:.0f} ms); "
+            f"then {other.code}'s page: median {statistics.median(others) * 1000:.0f} ms"
         )
 
 
