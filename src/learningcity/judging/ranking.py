@@ -52,14 +52,13 @@ class RankedApplication:
     votes: int = 0
 
 
-# Each submitted review of an edition with its sums in half points, as plain tuples (40,000
-# named tuples or dataclasses cost 20–60 ms more to build): application, judge, category,
-# reference, total, points on the highest-weighted criteria, how many criteria got full
-# marks, how many scores, and the latest change of its scores as text (parsing 40,000
-# date-times cost 45 ms; compared, never shown). The scores are summed per
-# review first (one pass over the Score table, kept to the edition's submitted reviews), then
-# joined to their application. The ORM can only join before it groups, 1.5–2× slower at
-# 240,000 scores (bench/ranking.py).
+# Each submitted review of an edition with its sums in half points: application, judge,
+# category, reference, total, points on the highest-weighted criteria, how many criteria got
+# full marks, how many scores, and the latest change of its scores as text (only compared).
+# The scores are summed per review first (one pass over the Score table, kept to the
+# edition's submitted reviews), then joined to their application: the ORM can only join
+# before it groups, 1.5–2× slower at 240,000 scores. Rows stay plain tuples: 40,000 named
+# tuples cost 20–40 ms more to build, and as many date-times 45 ms to parse (bench/ranking.py).
 _REVIEW_TOTALS_SQL = """
 SELECT a.application_id, a.judge_id, reg.category_id, app.reference,
        COALESCE(s.total, 0), COALESCE(s.twenty, 0), COALESCE(s.top, 0),
