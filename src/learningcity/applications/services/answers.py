@@ -98,7 +98,13 @@ def get_or_start_application(registration: Registration) -> Application:
 
 
 def submission_phase(application: Application) -> Phase | None:
-    return application.registration.edition.phases.filter(kind=PhaseKind.SUBMISSION).first()
+    # One phase of each kind per edition (a constraint): get(), without first()'s ORDER BY.
+    try:
+        return Phase.objects.get(
+            edition_id=application.registration.edition_id, kind=PhaseKind.SUBMISSION
+        )
+    except Phase.DoesNotExist:
+        return None
 
 
 def submission_window(application: Application) -> tuple[dt.datetime | None, dt.datetime | None]:

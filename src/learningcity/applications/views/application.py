@@ -39,13 +39,13 @@ def save_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     application = get_application_for(request.user, pk, related=SAVING)
     if not request.user.has_perm("applications.change_application", application):
         raise Http404
-    answer = (
-        Answer.objects.select_related("criterion")
-        .filter(application=application, criterion__number=number)
-        .first()
-    )
-    if answer is None:
-        raise Http404
+    try:
+        # One answer per criterion and one criterion per number in an edition: get().
+        answer = Answer.objects.select_related("criterion").get(
+            application=application, criterion__number=number
+        )
+    except Answer.DoesNotExist:
+        raise Http404 from None
     editor = SectionEditor.from_post(answer, request.POST)
     if not editor.form.is_valid():
         return HttpResponse(status=400)
