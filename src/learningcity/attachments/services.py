@@ -54,14 +54,15 @@ class NeedsConversion(Exception):
 
 def document_for(application, kind: str) -> RequiredDocument:
     """The edition's required document of this kind; ``ValidationError`` if it asks for none."""
-    document = (
-        RequiredDocument.objects.filter(edition_id=application.registration.edition_id, kind=kind)
-        .select_related("edition")
-        .first()
-    )
-    if document is None:
-        raise ValidationError(_("This edition does not ask for this document."), code="kind")
-    return document
+    try:
+        # One document of each kind per edition (a constraint): get(), no ORDER BY to build.
+        return RequiredDocument.objects.select_related("edition").get(
+            edition_id=application.registration.edition_id, kind=kind
+        )
+    except RequiredDocument.DoesNotExist:
+        raise ValidationError(
+            _("This edition does not ask for this document."), code="kind"
+        ) from None
 
 
 def may_edit(application, user) -> bool:
