@@ -171,20 +171,3 @@ def test_ranking_page_recomputes_when_an_application_changes_category(client, se
     )
 
     assert [ref for ref, _ in _rows(client, edition)] == [stays.reference]
-
-
-def test_ranking_pages_of_every_category_computed_at_once(
-    client, secretariat, edition, computations
-):
-    judge = JudgeFactory(edition=edition)
-    equity = edition.categories.get(code="EQUITY")
-    scored_review(judge, SubmittedApplicationFactory(registration__edition=edition), [10] * 6)
-    scored_review(judge, make_equity(edition, equity), [12] * 6)
-
-    youth_rows = _rows(client, edition)
-    url = reverse("judging:manage_ranking", args=[edition.number, "EQUITY"])
-    equity_rows = [(r.reference, r.mean) for r in client.get(url).context["rows"]]
-
-    assert (len(youth_rows), len(equity_rows)) == (1, 1)
-    assert equity_rows[0][1] == 72
-    assert len(computations) == 1
