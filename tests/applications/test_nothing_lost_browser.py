@@ -3,8 +3,6 @@ the text, says so in Thai and saves it after logging in again on the same page; 
 a tab that was closed is offered back; adding a row after resizing the answer box raises no
 CSP error."""
 
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -12,12 +10,12 @@ from playwright.sync_api import expect
 from learningcity.accounts.enums import MembershipRole
 from learningcity.applications.models import Answer, Partner
 from tests.applications.factories import RegistrationFactory, open_submission_now
-from tests.browser.fixtures import DESKTOP, PHONE
+from tests.browser.fixtures import DESKTOP, PHONE, screenshots_folder
 from tests.factories import PASSWORD, EditionFactory, MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "issue-11"
+DOCS = screenshots_folder("issue-11")
 TEXT = "แผนพัฒนาการเรียนรู้ตลอดชีวิตของตำบล พิมพ์ต่อหลังหมดเวลา"
 
 

@@ -22,6 +22,15 @@ SHOTS = Path(
 )
 
 
+def screenshots_folder(name: str) -> Path:
+    """Where a test's screenshots for an issue go: ``docs/screenshots/<name>`` when asked
+    (``LEARNINGCITY_DOC_SCREENSHOTS=1``, to refresh the documentation), else under var/shots,
+    so that a test run never changes the repository's files."""
+    if os.environ.get("LEARNINGCITY_DOC_SCREENSHOTS") == "1":
+        return Path(__file__).resolve().parents[2] / "docs" / "screenshots" / name
+    return SHOTS / name
+
+
 class SerialWSGIServer(WSGIServer):
     """The live server, one request at a time. On SQLite the test database lives in memory and
     its one connection is shared with the server thread; Chromium's parallel requests (photo

@@ -1,17 +1,15 @@
 """A missing page and an old tab's form are answered in Thai, with the way on."""
 
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.browser.fixtures import DESKTOP, PHONE
+from tests.browser.fixtures import DESKTOP, PHONE, screenshots_folder
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "issue-11"
+DOCS = screenshots_folder("issue-11")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -2,12 +2,12 @@
 overflows, no native date picker, and a Christian-era year is asked about before saving."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from learningcity.accounts.enums import Role
 from learningcity.events.models import TrainingSession
+from tests.browser.fixtures import screenshots_folder
 from tests.factories import (
     BANGKOK,
     PASSWORD,
@@ -20,7 +20,7 @@ from tests.factories import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE_360 = {"width": 360, "height": 800}
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "issue-11"
+DOCS = screenshots_folder("issue-11")
 
 
 def test_training_session_dates_typed_on_a_360_px_phone(live_server, page_factory):

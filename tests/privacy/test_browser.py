@@ -12,13 +12,13 @@ from learningcity.privacy import services
 from learningcity.privacy.enums import ConsentPurpose, ErasureStatus
 from learningcity.privacy.models import ErasureRequest
 from tests.applications.factories import complete_application
-from tests.browser.fixtures import DESKTOP
+from tests.browser.fixtures import DESKTOP, screenshots_folder
 from tests.factories import PASSWORD, UserFactory, current_code, second_factor_device
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 800}
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "16"
+DOCS = screenshots_folder("16")
 
 
 def _log_in(page, base, user, next_url):

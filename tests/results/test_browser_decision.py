@@ -2,7 +2,6 @@
 judging phase has ended, recorded with the chair's written reason (issue 11)."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -11,12 +10,12 @@ from learningcity.audit.models import AuditEntry
 from learningcity.editions.enums import PhaseKind
 from learningcity.results.enums import DecisionStatus
 from learningcity.results.models import Decision
-from tests.browser.fixtures import DESKTOP
+from tests.browser.fixtures import DESKTOP, screenshots_folder
 from tests.factories import PASSWORD, current_code, second_factor_device
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE_360 = {"width": 360, "height": 800}
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "issue-11"
+SCREENSHOTS = screenshots_folder("issue-11")
 REASON = "ครบกำหนดการพิจารณาแล้ว กรรมการสองท่านติดภารกิจ คณะกรรมการมีมติจากผลที่ได้รับ"
 
 

@@ -5,7 +5,6 @@ and the category never appeared.)"""
 
 import datetime as dt
 import zoneinfo
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -14,14 +13,14 @@ from learningcity.results import services
 from learningcity.results.enums import DecisionStatus
 from learningcity.results.models import Decision
 from learningcity.thai.formatting import format_datetime
-from tests.browser.fixtures import DESKTOP
+from tests.browser.fixtures import DESKTOP, screenshots_folder
 from tests.factories import PASSWORD, current_code, second_factor_device
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BANGKOK = zoneinfo.ZoneInfo("Asia/Bangkok")
 PHONE_360 = {"width": 360, "height": 800}
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "issue-11"
+DOCS = screenshots_folder("issue-11")
 
 
 def _log_in(page, base, user, next_url):

@@ -3,8 +3,6 @@ Chromium, without Django's admin. (Seen before: editing the next edition's phase
 documents or prizes opened /admin/editions/edition/N/change/: partly English, Gregorian dates,
 174 unlabelled fields.)"""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
@@ -12,7 +10,7 @@ from learningcity.audit.models import AuditEntry
 from learningcity.editions.enums import EditionStatus, PhaseKind
 from learningcity.editions.models import Contact, Edition, Prize
 from learningcity.secretariat.views.edition_sections import SECTIONS
-from tests.browser.fixtures import DESKTOP
+from tests.browser.fixtures import DESKTOP, screenshots_folder
 from tests.factories import PASSWORD, EditionFactory, bangkok, current_code, second_factor_device
 
 from .helpers import secretariat_user
@@ -20,7 +18,7 @@ from .helpers import secretariat_user
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE_360 = {"width": 360, "height": 800}
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "issue-11"
+DOCS = screenshots_folder("issue-11")
 
 
 def _last_edition() -> Edition:
