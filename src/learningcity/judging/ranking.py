@@ -125,10 +125,10 @@ def _stddev(mean: float, mean_sq: float) -> float:
     return math.sqrt(max(mean_sq - mean * mean, 0.0))
 
 
-def _normalised_totals(reviews: list[tuple]) -> dict[int, float]:
+def _normalised_totals(reviews: list[tuple], ranked: list[tuple]) -> dict[int, float]:
     """Each judge's totals as z-scores over all their submitted reviews in the edition,
-    rescaled to the whole committee's mean and spread, averaged per application (half
-    points)."""
+    rescaled to the whole committee's mean and spread, averaged per application of the
+    ``ranked`` reviews (half points)."""
     sums: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # n, Σx, Σx²
     for _app, judge_id, _category, _reference, total, *_rest in reviews:
         judge = sums[judge_id]
@@ -145,7 +145,7 @@ def _normalised_totals(reviews: list[tuple]) -> dict[int, float]:
     overall_sd = _stddev(overall_mean, overall_sq)
     scale = {pk: (mean, _stddev(mean, sq)) for pk, (_n, mean, sq) in judges.items()}
     rescaled = defaultdict(list)
-    for app, judge_id, _category, _reference, total, *_rest in reviews:
+    for app, judge_id, _category, _reference, total, *_rest in ranked:
         mean, sd = scale[judge_id]
         z = (total - mean) / sd if sd else 0.0
         rescaled[app].append(overall_mean + z * overall_sd)
@@ -184,14 +184,16 @@ def _rankings_and_scores_key(
     votes = dict(votes.values_list("application_id", "votes"))
     # application → [category, reference, totals, Σ 20-point criteria, Σ full marks]
     by_application: dict[int, list] = {}
-    scores, points, changes = 0, 0, []
-    for app, _judge, category, reference, total, twenty, top, n, last_change in reviews:
+    scores, points, changes, ranked = 0, 0, [], []
+    for review in reviews:
+        app, _judge, category, reference, total, twenty, top, n, last_change = review
         scores += n
         points += total
         if last_change is not None:
             changes.append(last_change)
         if wanted is not None and category not in wanted:
             continue
+        ranked.append(review)
         entry = by_application.get(app)
         if entry is None:
             by_application[app] = [category, reference, [total], twenty, top]
@@ -199,7 +201,7 @@ def _rankings_and_scores_key(
             entry[2].append(total)
             entry[3] += twenty
             entry[4] += top
-    normalised = _normalised_totals(reviews)
+    normalised = _normalised_totals(reviews, ranked)
     threshold = edition.settings.get("disagreement_threshold", DEFAULT_DISAGREEMENT_THRESHOLD)
     rows = defaultdict(list)
     for app, (category, reference, totals, twenty, top) in by_application.items():
