@@ -17,7 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from .. import services
-from ..access import get_application_for
+from ..access import APPLICATION_RELATED, get_application_for
 from ..answer_forms import SectionEditor
 from ..models import Answer, Application
 from .application_page import TEMPLATE
@@ -36,7 +36,9 @@ def _section_url(application: Application, number: int) -> str:
 @require_POST
 @vary_on_headers("HX-Request")
 def save_section(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    application = get_application_for(request.user, pk, related=SAVING)
+    # Without JavaScript the whole page comes back, with the registration's area and category.
+    related = SAVING if request.htmx else APPLICATION_RELATED
+    application = get_application_for(request.user, pk, related=related)
     if not request.user.has_perm("applications.change_application", application):
         raise Http404
     try:
