@@ -4,7 +4,7 @@ directly in Python instead of through their templates.
 
 The page holds some 120 row fields; rendering each widget and each (empty) error list through
 the template engine was about half of the page's CPU. The output is byte for byte what the
-templates give (tests/applications/test_row_renderer.py compares them); any other template (a
+templates give (tests/applications/test_application_page.py compares them); any other template (a
 non-empty error list, a widget not listed here) goes to Django's renderer unchanged.
 """
 
