@@ -266,6 +266,7 @@ def print_endpoints(work: Path) -> int:
 
 
 def main() -> None:
+    sys.stdout.reconfigure(line_buffering=True)  # in order with prod_up's and locust's output
     args = arguments()
     profile, started_here = bring_up(args.servers)
     try:
@@ -288,7 +289,7 @@ def rush(args, profile: dict) -> None:
     work = Path(tempfile.mkdtemp(prefix="lc-rush-"))
     print(f"preparing {args.users} applicants in {profile['db']}…")
     with contextlib.redirect_stdout(io.StringIO()):  # the console mailer's notices
-        edition, applicants = rush_data.prepare(args.users)
+        edition, applicants = rush_data.prepare(args.users, folder=work / "signed")
     plan = {
         **rush_data.write_files(work / "files"),
         "applicants": applicants,

@@ -49,9 +49,6 @@ def phone_photo(seed: int) -> bytes:
     return out.getvalue()
 
 
-SIGNED_PAGES = Path(tempfile.gettempdir()) / "learningcity-rush-signed-pages"
-
-
 def write_files(folder: Path) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     files = {"photos": []}
@@ -85,9 +82,13 @@ def bench_edition() -> Edition:
     )
 
 
-def prepare(count: int, say=print) -> tuple[Edition, list[dict]]:
+def prepare(count: int, say=print, folder: Path | None = None) -> tuple[Edition, list[dict]]:
     """``count`` approved areas whose applications hold their tables but lack narratives,
-    files, certification and submission: what the last hour finishes."""
+    files, certification and submission: what the last hour finishes. Each one's signed page
+    goes in ``folder`` (a new temporary folder if none): never in a folder shared by name, where
+    another run's application of the same id, in another database, would overwrite it."""
+    folder = folder or Path(tempfile.mkdtemp(prefix="learningcity-rush-signed-"))
+    folder.mkdir(parents=True, exist_ok=True)
     edition = bench_edition()
     taken = set(edition.registrations.values_list("local_government_id", flat=True))
     local_governments = list(
@@ -144,8 +145,7 @@ def prepare(count: int, say=print) -> tuple[Edition, list[dict]]:
         application = applications.get_or_start_application(registration)
         answer_everything(application, user, at=timezone.now())
         # The signed page must show this application's code (issue 14): one per applicant.
-        page = SIGNED_PAGES / f"{application.pk}.pdf"
-        page.parent.mkdir(parents=True, exist_ok=True)
+        page = folder / f"{application.pk}.pdf"
         page.write_bytes(signed_page.page_with_code(application))
         applicants.append(
             {
