@@ -83,8 +83,10 @@ def bring_up(servers: int) -> tuple[dict, bool]:
     return profile, True
 
 
-def process_cpu() -> dict[int, tuple[int, str, str, float]]:
-    """pid → (parent pid, name, command line, user + system CPU seconds) of every process."""
+def process_cpu() -> dict[int, tuple[int, str, str, float, float]]:
+    """pid → (parent pid, name, command line, user + system CPU seconds, and those of its
+    children that ended and were waited for: the programs a server runs, such as poppler's
+    pdftoppm) of every process."""
     table = {}
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
@@ -97,7 +99,8 @@ def process_cpu() -> dict[int, tuple[int, str, str, float]]:
         comm = stat[stat.index("(") + 1 : stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2 :].split()
         cpu = (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
-        table[int(proc.name)] = (int(fields[1]), comm, cmdline.strip(), cpu)
+        ended_children = (int(fields[13]) + int(fields[14])) / TICKS  # cutime, cstime
+        table[int(proc.name)] = (int(fields[1]), comm, cmdline.strip(), cpu, ended_children)
     return table
 
 
@@ -108,7 +111,11 @@ def server_parts(profile: dict, table: dict) -> dict[str, set[int]]:
     children: dict[int, list[int]] = {}
     for pid, (ppid, *_rest) in table.items():
         children.setdefault(ppid, []).append(pid)
-    labels = {"web": f"granian :{profile['ports'][0]}", "weed": "SeaweedFS"}
+    labels = {
+        "web": f"granian :{profile['ports'][0]}",
+        "uploads": "granian uploads",
+        "weed": "SeaweedFS",
+    }
     parts = {}
     for name, root in sorted(profile["pids"].items()):
         label = labels.get(name) or (f"granian :{name[4:]}" if name.startswith("web-") else name)
@@ -120,7 +127,7 @@ def server_parts(profile: dict, table: dict) -> dict[str, set[int]]:
                 todo.extend(children.get(pid, []))
         parts[label] = tree
     parts["PostgreSQL"] = set()
-    for pid, (_ppid, comm, cmdline, _cpu) in table.items():
+    for pid, (_ppid, comm, cmdline, *_cpu) in table.items():
         if comm.startswith("postgres"):
             backend = PG_BACKEND.match(cmdline)
             if backend is None or profile["db"] in backend.groups():
@@ -128,9 +135,16 @@ def server_parts(profile: dict, table: dict) -> dict[str, set[int]]:
     return parts
 
 
-def cpu_spent(before: dict, after: dict, pids: set[int]) -> float:
-    """CPU seconds the processes spent between two readings (one that ended counts nothing)."""
-    return sum(after[pid][3] - (before[pid][3] if pid in before else 0.0) for pid in pids)
+def cpu_spent(before: dict, after: dict, pids: set[int], *, with_children: bool = True) -> float:
+    """CPU seconds the processes spent between two readings (one that ended counts nothing),
+    with the programs they ran and waited for unless ``with_children`` is false (PostgreSQL's
+    postmaster: its ended children are the backends of every database on the server)."""
+    fields = (3, 4) if with_children else (3,)
+    return sum(
+        after[pid][field] - (before[pid][field] if pid in before else 0.0)
+        for pid in pids
+        for field in fields
+    )
 
 
 def machine_busy_seconds() -> float:
@@ -327,7 +341,7 @@ def rush(args, profile: dict) -> None:
     )
     print(f"completed submissions: {done}  ({done / span * 60:.1f} per minute)")
     parts = {
-        label: cpu_spent(before, after, pids)
+        label: cpu_spent(before, after, pids, with_children=label != "PostgreSQL")
         for label, pids in server_parts(profile, after).items()
     }
     cpu = sum(parts.values())

@@ -21,12 +21,12 @@ import os
 import random
 import re
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 import gevent
 from locust import FastHttpUser, HttpUser, constant_pacing, events, task
 from locust.exception import StopUser
+from rush_forms import form_fields  # bench/, beside this file
 
 PLAN = json.loads(Path(os.environ["RUSH_PLAN"]).read_text(encoding="utf-8"))
 PHOTOS = [Path(p).read_bytes() for p in PLAN["photos"]]
@@ -44,55 +44,6 @@ PACE = os.environ.get("RUSH_PACE", "page")
 READING_SECONDS = (3.0, 6.0)  # a section's question and guidance read before typing
 TYPING_SECONDS = (2.0, 6.0)  # a sentence typed, then the page's 1.5 s pause before it saves
 TYPING = "ชุมชนของเราจัดพื้นที่การเรียนรู้ให้เด็กและเยาวชนทุกวันเสาร์ โดยมีอาสาสมัครในท้องถิ่นร่วมสอน "
-
-
-class FormFields(HTMLParser):
-    """The fields a browser would send for the form whose action ends with ``action``."""
-
-    def __init__(self, action: str) -> None:
-        super().__init__()
-        self.action = action
-        self.inside = False
-        self.fields: list[tuple[str, str]] = []
-        self._textarea: str | None = None
-        self._select: str | None = None
-
-    def handle_starttag(self, tag, attrs) -> None:
-        a = dict(attrs)
-        if tag == "form":
-            self.inside = (a.get("action") or "").endswith(self.action)
-        elif not self.inside:
-            return
-        elif tag == "input" and a.get("name") and a.get("type") not in ("submit", "file"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
-                return
-            self.fields.append((a["name"], a.get("value") or ("on" if a.get("type") else "")))
-        elif tag == "textarea" and a.get("name"):
-            self._textarea = a["name"]
-            self.fields.append((a["name"], ""))
-        elif tag == "select" and a.get("name"):
-            self._select = a["name"]
-        elif tag == "option" and self._select and "selected" in a:
-            self.fields.append((self._select, a.get("value", "")))
-
-    def handle_data(self, data) -> None:
-        if self._textarea:
-            name, value = self.fields[-1]
-            self.fields[-1] = (name, value + data)
-
-    def handle_endtag(self, tag) -> None:
-        if tag == "form":
-            self.inside = False
-        elif tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-
-def form_fields(html: str, action: str) -> dict[str, str]:
-    parser = FormFields(action)
-    parser.feed(html)
-    return dict(parser.fields)
 
 
 class Applicant(FastHttpUser if os.environ.get("RUSH_HTTP", "fast") == "fast" else HttpUser):
