@@ -118,7 +118,9 @@ def server_parts(profile: dict, table: dict) -> dict[str, set[int]]:
     }
     parts = {}
     for name, root in sorted(profile["pids"].items()):
-        label = labels.get(name) or (f"granian :{name[4:]}" if name.startswith("web-") else name)
+        label = labels.get(name) or name.replace("web-", "granian :").replace(
+            "uploads-", "granian uploads :"
+        )
         tree, todo = set(), [root]
         while todo:
             pid = todo.pop()
