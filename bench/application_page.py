@@ -46,6 +46,7 @@ import urllib.request
 from pathlib import Path
 
 from application_page_data import build, kept
+from scratch_db import create_scratch, drop_scratch
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.factories.log_in
@@ -74,24 +75,6 @@ def parse_args():
     parser.add_argument("--pretalx-db", default="pagespeed_pretalx", help="pretalx's database")
     parser.add_argument("--rounds", type=int, default=1, help="wrk runs of each server, alternated")
     return parser.parse_args()
-
-
-def create_scratch(server: str) -> str:
-    import psycopg
-
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{SCRATCH}"')
-    return f"{server}/{SCRATCH}"
-
-
-def drop_scratch(server: str) -> None:
-    import psycopg
-    from django.db import connections
-
-    connections.close_all()
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}" WITH (FORCE)')
 
 
 def measure_in_process(registration, coordinator, runs: int, profile: bool) -> str:
@@ -301,7 +284,7 @@ def main() -> None:
     if args.reuse:
         os.environ["DATABASE_URL"] = f"{args.server}/{SCRATCH}"
     else:
-        os.environ["DATABASE_URL"] = create_scratch(args.server)
+        os.environ["DATABASE_URL"] = create_scratch(args.server, SCRATCH)
     os.environ["LEARNINGCITY_VAR_DIR"] = str(var_dir)
     os.environ["LEARNINGCITY_DEBUG"] = "0"
     os.environ["LEARNINGCITY_CONN_MAX_AGE"] = "600"
@@ -352,7 +335,7 @@ def main() -> None:
         if args.keep or args.reuse:
             print(f"kept {os.environ['DATABASE_URL']}")
         else:
-            drop_scratch(args.server)
+            drop_scratch(args.server, SCRATCH)
         shutil.rmtree(var_dir, ignore_errors=True)
 
 

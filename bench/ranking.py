@@ -30,6 +30,8 @@ import time
 import warnings
 from pathlib import Path
 
+from scratch_db import create_scratch, drop_scratch
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.factories.log_in
 TEMP = Path(tempfile.mkdtemp(prefix="ranking-bench-"))
@@ -50,24 +52,6 @@ def parse_args():
         help="connect with jit=off (PostgreSQL's JIT compiles these queries for ~0.3 s each)",
     )
     return parser.parse_args()
-
-
-def create_scratch(server: str) -> str:
-    import psycopg
-
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}"')
-        conn.execute(f'CREATE DATABASE "{SCRATCH}"')
-    return f"{server}/{SCRATCH}"
-
-
-def drop_scratch(server: str) -> None:
-    import psycopg
-    from django.db import connections
-
-    connections.close_all()
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{SCRATCH}" WITH (FORCE)')
 
 
 def build(count: int, judge_count: int):
@@ -393,7 +377,7 @@ def main() -> None:
     args = parse_args()
     scratch = "DATABASE_URL" not in os.environ
     if scratch:
-        os.environ["DATABASE_URL"] = create_scratch(args.server)
+        os.environ["DATABASE_URL"] = create_scratch(args.server, SCRATCH)
     os.environ.setdefault("LEARNINGCITY_VAR_DIR", str(TEMP))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learningcity.settings")
     import logging
@@ -431,7 +415,7 @@ def main() -> None:
         measure(edition, categories, secretary, args.runs)
     finally:
         if scratch and not args.keep:
-            drop_scratch(args.server)
+            drop_scratch(args.server, SCRATCH)
         elif scratch:
             print(f"kept {os.environ['DATABASE_URL']}")
 
