@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from learningcity.accounts.enums import MembershipRole
-from learningcity.accounts.models import Membership, User
+from learningcity.accounts.memberships import roles_in
+from learningcity.accounts.models import User
 from learningcity.accounts.rules import is_secretariat
 from learningcity.attachments import storage
 from learningcity.attachments.checks import UploadRefused, inspect_upload
@@ -123,11 +124,7 @@ def certify_by_account(
     """The head of the local government certifies the application from their own account,
     after typing their password again."""
     at = at or timezone.now()
-    is_head = Membership.objects.filter(
-        user=user,
-        organisation_id=application.registration.organisation_id,
-        role=MembershipRole.HEAD,
-    ).exists()
+    is_head = MembershipRole.HEAD in roles_in(user, application.registration.organisation_id)
     if not is_head:
         raise ValidationError(
             _("Only the head of the local government may certify the application online."),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from learningcity.accounts.enums import MembershipRole
-from learningcity.accounts.models import Membership
+from learningcity.accounts.memberships import roles_in
 from learningcity.accounts.rules import is_secretariat
 from learningcity.attachments.responses import serve_stored
 
@@ -38,11 +38,7 @@ def _certification_pdf_url(application: Application) -> str | None:
 def _check_page(request: HttpRequest, application: Application, **forms) -> HttpResponse:
     user = request.user
     answers = list(services.answers_with_rows(application))
-    is_head = Membership.objects.filter(
-        user=user,
-        organisation_id=application.registration.organisation_id,
-        role=MembershipRole.HEAD,
-    ).exists()
+    is_head = MembershipRole.HEAD in roles_in(user, application.registration.organisation_id)
     may_change = user.has_perm("applications.change_application", application)
     open_for_changes = application.status != ApplicationStatus.SUBMITTED
     problems = services.submission_problems(application)
