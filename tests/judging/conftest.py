@@ -1,6 +1,7 @@
 import pytest
 
-from tests.factories import EditionFactory, bangkok
+from learningcity.accounts.enums import Role
+from tests.factories import EditionFactory, UserFactory, bangkok, log_in
 
 from .factories import JudgeFactory, SubmittedApplicationFactory
 
@@ -70,3 +71,11 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def secretariat(client):
+    """A secretariat user, logged in on ``client``."""
+    user = UserFactory(role=Role.SECRETARIAT)
+    log_in(client, user)
+    return user

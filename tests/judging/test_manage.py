@@ -13,19 +13,12 @@ from learningcity.audit.models import AuditEntry
 from learningcity.judging import services
 from learningcity.judging.models import Assignment, Conflict, Judge
 from learningcity.judging.services.progress import progress_by_category, progress_by_judge
-from tests.factories import UserFactory, log_in
+from tests.factories import UserFactory
 
 from .conftest import DURING_JUDGING
 from .factories import JudgeFactory, SubmittedApplicationFactory, scored_review
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def secretariat(client):
-    user = UserFactory(role=Role.SECRETARIAT)
-    log_in(client, user)
-    return user
 
 
 def test_name_judge_and_chair(client, secretariat, edition):

@@ -8,23 +8,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learningcity.accounts.enums import Role
 from learningcity.applications.models import Registration
 from learningcity.judging import ranking as ranking_module
 from learningcity.judging import services
-from tests.factories import UserFactory, log_in
 
 from .conftest import DURING_JUDGING
 from .factories import JudgeFactory, SubmittedApplicationFactory, scored_review
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def secretariat(client):
-    user = UserFactory(role=Role.SECRETARIAT)
-    log_in(client, user)
-    return user
 
 
 @pytest.fixture

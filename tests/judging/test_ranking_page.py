@@ -6,22 +6,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from learningcity.accounts.enums import Role
 from learningcity.judging.models import Review
 from learningcity.judging.views import manage
-from tests.factories import UserFactory, bangkok, log_in
+from tests.factories import bangkok
 
 from .factories import JudgeFactory, SubmittedApplicationFactory, scored_review
 
 pytestmark = pytest.mark.django_db
 FULL = [15, 20, 20, 15, 15, 15]  # every criterion's maximum: 100
-
-
-@pytest.fixture
-def secretariat(client):
-    user = UserFactory(role=Role.SECRETARIAT)
-    log_in(client, user)
-    return user
 
 
 def _get(client, edition, **params):
