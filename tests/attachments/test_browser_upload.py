@@ -108,3 +108,36 @@ def test_browser_upload_conforming_photo_reloads_list_showing_it(
     )
     assert Attachment.objects.get().caption == "ลานกีฬาชุมชน"
     assert page.console_errors == []
+
+
+def test_browser_upload_busy_answer_is_said_in_thai_and_sent_again(
+    member_page, live_server, open_now, tmp_path
+):
+    """At the deadline nginx answers "busy" (429, Retry-After) at once: the page says so in
+    Thai, keeps the file and sends it again by itself."""
+    page = member_page
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(corpus.jpeg_bytes((1920, 1080)))
+    answered = []
+
+    def busy_once(route):
+        if not answered:
+            answered.append(429)
+            route.fulfill(status=429, headers={"Retry-After": "1"}, body="busy")
+        else:
+            answered.append("sent")
+            route.continue_()
+
+    page.route("**/files/applications/*/upload/", busy_once)
+    page.goto(f"{live_server.url}/files/applications/{open_now.pk}/")
+    form = page.locator("#slot-photos-1 form[data-upload]")
+    form.locator("input[type=file]").set_input_files(str(photo))
+    form.locator("input[name=caption]").fill("ลานกีฬาชุมชน")
+    form.locator("button[type=submit]").click()
+
+    error = form.locator(".slot__error")
+    error.wait_for(state="visible")
+    assert "ส่งไฟล์ของท่านอีกครั้งโดยอัตโนมัติใน 1 วินาที" in error.inner_text()
+    page.wait_for_url(lambda url: "/files/applications/" in url and "#" in url, timeout=15000)
+    assert answered == [429, "sent"]
+    assert Attachment.objects.get().caption == "ลานกีฬาชุมชน"

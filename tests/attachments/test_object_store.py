@@ -32,28 +32,16 @@ def _keys(seaweedfs, location) -> list[str]:
     return sorted(item["Key"].removeprefix(f"{location}/") for item in listing.get("Contents", []))
 
 
-@pytest.fixture
-def photo(open_now, member):
-    return store_attachment(
-        application=open_now,
-        kind=DocumentKind.PHOTOS,
-        slot=1,
-        upload=ContentFile(corpus.jpeg_bytes(), name="ลานกีฬา.jpg"),
-        caption="ลานกีฬาชุมชน",
-        user=member,
-    )
-
-
 def test_object_store_selected_by_settings(s3_storage):
     assert storage.on_object_store() is True
 
 
-def test_store_photo_on_object_store_object_matches_row(seaweedfs, s3_storage, photo):
-    data = _object(seaweedfs, s3_storage, photo.stored_name)
+def test_store_photo_on_object_store_object_matches_row(seaweedfs, s3_storage, stored):
+    data = _object(seaweedfs, s3_storage, stored.stored_name)
 
-    assert hashlib.sha256(data).hexdigest() == photo.sha256
-    assert len(data) == photo.size
-    assert _keys(seaweedfs, s3_storage) == [photo.stored_name]
+    assert hashlib.sha256(data).hexdigest() == stored.sha256
+    assert len(data) == stored.size
+    assert _keys(seaweedfs, s3_storage) == [stored.stored_name]
 
 
 def test_upload_view_on_object_store_puts_the_checked_photo(
@@ -100,37 +88,39 @@ def test_download_from_object_store_streams_bytes_to_member(
     seaweedfs,
     s3_storage,
     member,
-    photo,
+    stored,
 ):
     log_in(client, member)
 
-    response = client.get(reverse("attachments:download", args=[photo.pk]))
+    response = client.get(reverse("attachments:download", args=[stored.pk]))
 
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == _object(seaweedfs, s3_storage, photo.stored_name)
+    assert b"".join(response.streaming_content) == _object(
+        seaweedfs, s3_storage, stored.stored_name
+    )
     assert response["Content-Type"] == "image/jpeg"
-    assert response["Content-Length"] == str(photo.size)
+    assert response["Content-Length"] == str(stored.size)
     assert response["Content-Disposition"] == "attachment; filename*=utf-8''" + quote("ลานกีฬา.jpg")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_download_from_object_store_other_organisation_404(client, photo, settings):
+def test_download_from_object_store_other_organisation_404(client, stored, settings):
     settings.LEARNINGCITY_S3_PRESIGNED = True
     log_in(client, MembershipFactory().user)
 
-    response = client.get(reverse("attachments:download", args=[photo.pk]))
+    response = client.get(reverse("attachments:download", args=[stored.pk]))
 
     assert response.status_code == 404
     assert "Location" not in response
 
 
-def test_download_missing_object_404(client, member, photo):
-    storage.delete(photo.stored_name)
+def test_download_missing_object_404(client, member, stored):
+    storage.delete(stored.stored_name)
     log_in(client, member)
 
-    response = client.get(reverse("attachments:download", args=[photo.pk]))
+    response = client.get(reverse("attachments:download", args=[stored.pk]))
 
     assert response.status_code == 404
 
@@ -140,14 +130,14 @@ def test_download_presigned_redirects_to_working_url_that_expires(
     seaweedfs,
     s3_storage,
     member,
-    photo,
+    stored,
     settings,
     monkeypatch,
 ):
     settings.LEARNINGCITY_S3_PRESIGNED = True
     log_in(client, member)
 
-    response = client.get(reverse("attachments:download", args=[photo.pk]))
+    response = client.get(reverse("attachments:download", args=[stored.pk]))
 
     assert response.status_code == 302
     url = response["Location"]
@@ -155,7 +145,7 @@ def test_download_presigned_redirects_to_working_url_that_expires(
     assert (parts.hostname, parts.port) == ("127.0.0.1", seaweedfs.port)
     assert "X-Amz-Expires=60" in parts.query
     with urllib.request.urlopen(url) as answer:  # noqa: S310 (loopback)
-        assert answer.read() == _object(seaweedfs, s3_storage, photo.stored_name)
+        assert answer.read() == _object(seaweedfs, s3_storage, stored.stored_name)
         assert answer.headers["Content-Type"] == "image/jpeg"
         assert answer.headers["Content-Disposition"].startswith("attachment;")
 
@@ -163,7 +153,7 @@ def test_download_presigned_redirects_to_working_url_that_expires(
     from learningcity.attachments import responses
 
     monkeypatch.setattr(responses, "PRESIGNED_LIFETIME", dt.timedelta(seconds=1))
-    short = client.get(reverse("attachments:download", args=[photo.pk]))["Location"]
+    short = client.get(reverse("attachments:download", args=[stored.pk]))["Location"]
     time.sleep(2.2)
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(short)  # noqa: S310 (loopback)
@@ -175,42 +165,42 @@ def test_download_presigned_for_public_address_works_there(
     seaweedfs,
     s3_storage,
     member,
-    photo,
+    stored,
     settings,
 ):
     settings.LEARNINGCITY_S3_PRESIGNED = True
     settings.LEARNINGCITY_S3_PUBLIC_URL = f"http://localhost:{seaweedfs.port}"
     log_in(client, member)
 
-    url = client.get(reverse("attachments:download", args=[photo.pk]))["Location"]
+    url = client.get(reverse("attachments:download", args=[stored.pk]))["Location"]
 
     assert url.startswith(f"http://localhost:{seaweedfs.port}/{seaweedfs.bucket}/{s3_storage}/")
     with urllib.request.urlopen(url) as answer:  # noqa: S310 (loopback)
-        assert answer.read() == _object(seaweedfs, s3_storage, photo.stored_name)
+        assert answer.read() == _object(seaweedfs, s3_storage, stored.stored_name)
 
 
 def test_thumbnail_on_object_store_presigned_redirect_is_never_cached(
-    client, member, photo, settings
+    client, member, stored, settings
 ):
     settings.LEARNINGCITY_S3_PRESIGNED = True
     log_in(client, member)
 
-    response = client.get(reverse("attachments:thumbnail", args=[photo.pk]))
+    response = client.get(reverse("attachments:thumbnail", args=[stored.pk]))
 
     assert response.status_code == 302
     assert response["Cache-Control"] == "private, no-store"  # not the thumbnail's day
 
 
-def test_thumbnail_on_object_store_made_and_served(client, seaweedfs, s3_storage, member, photo):
+def test_thumbnail_on_object_store_made_and_served(client, seaweedfs, s3_storage, member, stored):
     log_in(client, member)
 
-    response = client.get(reverse("attachments:thumbnail", args=[photo.pk]))
+    response = client.get(reverse("attachments:thumbnail", args=[stored.pk]))
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, max-age=86400"
     body = b"".join(response.streaming_content)
     assert body[:3] == b"\xff\xd8\xff"
-    thumbnail = f"thumbnails/{photo.stored_name.rsplit('.', 1)[0]}.jpg"
+    thumbnail = f"thumbnails/{stored.stored_name.rsplit('.', 1)[0]}.jpg"
     assert _object(seaweedfs, s3_storage, thumbnail) == body
 
 
@@ -219,9 +209,9 @@ def test_delete_attachment_on_object_store_removes_object(
     s3_storage,
     open_now,
     member,
-    photo,
+    stored,
 ):
-    delete_attachment(photo, user=member)
+    delete_attachment(stored, user=member)
 
     assert _keys(seaweedfs, s3_storage) == []
 
@@ -231,7 +221,7 @@ def test_remove_orphans_on_object_store_removes_stray_keeps_referenced_and_fresh
     s3_storage,
     member,
     open_now,
-    photo,
+    stored,
 ):
     client = seaweedfs.client()
     stray = f"ff/{'f' * 64}.jpg"
@@ -257,5 +247,5 @@ def test_remove_orphans_on_object_store_removes_stray_keeps_referenced_and_fresh
     counts = remove_orphans(older_than=dt.timedelta(0))
 
     assert counts == {"temporary": 0, "pending": 2, "unreferenced": 1, "thumbnails": 0}
-    assert _keys(seaweedfs, s3_storage) == [photo.stored_name]
+    assert _keys(seaweedfs, s3_storage) == [stored.stored_name]
     assert pending.load(token, user=member, application=open_now) is None

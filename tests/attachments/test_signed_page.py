@@ -131,6 +131,22 @@ def test_a_scan_without_the_code_is_still_rendered_before_refusing(monkeypatch):
     assert len(renders) == 1
 
 
+def test_a_broken_picture_in_the_pdf_leaves_the_code_to_the_rendering(monkeypatch):
+    """A picture the reader cannot decode (here cut short) is not a refusal of the page: the
+    page is rendered and read as it prints."""
+    page = io.BytesIO()
+    Image.new("L", (1240, 1754), 255).save(page, "PDF", resolution=150)
+    with pikepdf.open(io.BytesIO(page.getvalue())) as pdf:
+        (image,) = pdf.pages[0].get_images().values()
+        image.write(image.read_raw_bytes()[:200], filter=pikepdf.Name.DCTDecode)
+        broken = io.BytesIO()
+        pdf.save(broken)
+    renders = _count_renders(monkeypatch)
+
+    assert signed_page.codes_on_pdf(broken.getvalue()) == []
+    assert len(renders) == 1
+
+
 def test_signed_page_phone_photo_accepted_and_stored_as_pdf_without_gps(uncertified, printed):
     application, coordinator = uncertified
     photo = photo_of(render(printed, 200))

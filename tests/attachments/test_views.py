@@ -25,18 +25,6 @@ def photo_file(data: bytes, name="ภาพที่1.jpg"):
     return handle
 
 
-@pytest.fixture
-def stored(open_now, member):
-    return store_attachment(
-        application=open_now,
-        kind=DocumentKind.PHOTOS,
-        slot=1,
-        upload=ContentFile(corpus.jpeg_bytes(), name="ลานกีฬา.jpg"),
-        caption="ลานกีฬาชุมชน",
-        user=member,
-    )
-
-
 def test_list_renders_ten_photo_slots(client, open_now, member, stored):
     log_in(client, member)
 

@@ -207,10 +207,9 @@ def _stored_rows(answer: Answer, models_) -> dict[type[SectionRow], list[dict[st
     }
 
 
-def _same_rows(stored: list[dict[str, Any]], instances: list[SectionRow]) -> bool:
-    columns = type(instances[0]).columns if instances else ()
+def _same_rows(model, stored: list[dict[str, Any]], instances: list[SectionRow]) -> bool:
     return len(stored) == len(instances) and all(
-        row == {name: getattr(instance, name) for name in columns}
+        row == {name: getattr(instance, name) for name in model.columns}
         for row, instance in zip(stored, instances, strict=True)
     )
 
@@ -264,7 +263,7 @@ def _save(
         rows_changed = False
         for model, instances in built:
             # An autosave sends every row each time: rewrite a table only when it changed.
-            if _same_rows(stored[model], instances):
+            if _same_rows(model, stored[model], instances):
                 continue
             rows_changed = True
             model.objects.filter(answer=answer).delete()

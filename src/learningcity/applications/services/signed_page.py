@@ -22,7 +22,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from learningcity.attachments.checks import Inspection
+from learningcity.attachments.checks import Inspection, UploadRefused
 from learningcity.attachments.checks.images import MAX_PIXELS, decoding
 from learningcity.attachments.enums import FileKind
 from learningcity.attachments.photos import to_jpeg
@@ -121,21 +121,30 @@ def codes_on_pdf(content: bytes) -> list[str]:
 
 def _pdf_pictures(content: bytes) -> list[Image.Image]:
     """The pictures on the first pages, in grey, largest first, each at most ``MAX_PIXELS``;
-    a picture in an encoding Pillow cannot read is left to the rendering."""
-    pictures = []
+    a picture that cannot be decoded here (cut short, an encoding Pillow lacks) is skipped,
+    and a page without a readable one is left to the rendering."""
     try:
         with pikepdf.open(io.BytesIO(content)) as pdf:
-            for page in pdf.pages[:RENDER_PAGES]:
-                for image in page.get_images().values():
-                    picture = pikepdf.PdfImage(image)
-                    if picture.width * picture.height > MAX_PIXELS:
-                        continue
-                    with decoding(picture.width, picture.height):
-                        pictures.append(picture.as_pil_image().convert("L"))
-    except (pikepdf.PdfError, ValidationError, NotImplementedError, ValueError, OSError):
-        pass  # unreadable here: the rendering decides
+            images = [
+                pikepdf.PdfImage(image)
+                for page in pdf.pages[:RENDER_PAGES]
+                for image in page.get_images().values()
+            ]
+            pictures = [picture for picture in map(_decoded, images) if picture is not None]
+    except (pikepdf.PdfError, ValueError):
+        return []  # the rendering decides
     pictures.sort(key=lambda picture: -picture.width * picture.height)
     return [page for picture in pictures for page in _read_sizes(picture)]
+
+
+def _decoded(picture: pikepdf.PdfImage) -> Image.Image | None:
+    if picture.width * picture.height > MAX_PIXELS:
+        return None
+    try:
+        with decoding(picture.width, picture.height):
+            return picture.as_pil_image().convert("L")
+    except (UploadRefused, pikepdf.PdfError, NotImplementedError, ValueError, OSError):
+        return None
 
 
 def _read_sizes(image: Image.Image) -> list[Image.Image]:

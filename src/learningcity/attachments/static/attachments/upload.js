@@ -93,6 +93,13 @@
         go(body.redirect);
         return;
       }
+      if (request.status === 429) {
+        // The deadline rush: nginx answers "busy" at once; the file is sent again by itself.
+        var seconds = parseInt(request.getResponseHeader("Retry-After"), 10) || 10;
+        showError(form, (form.dataset.busy || "").split("{seconds}").join(seconds));
+        window.setTimeout(function () { send(form, file); }, seconds * 1000);
+        return;
+      }
       progress.hidden = true;
       button.disabled = false;
       showError(form, body.error || form.dataset.failed || String(request.status));
